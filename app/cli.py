@@ -148,9 +148,9 @@ def _db_status(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _demo(args: argparse.Namespace, ctx: Context) -> int:
-    from app import demo
-
     ctx.require_current_schema()
+    from app import demo  # noqa: PLC0415 - TODO until app/demo.py lands
+
     summary = demo.load_demo(ctx.engine, customers=args.customers, seed=args.seed)
     ctx.say(
         "demo_loaded",

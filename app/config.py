@@ -77,7 +77,17 @@ def save_settings(settings: Settings) -> None:
 
 
 def without_password(url: URL) -> str:
-    return url.set(password=None).render_as_string(hide_password=False)
+    """The URL as an administrator writes it, minus the password: safe to store and show."""
+    driver = "postgresql" if url.get_backend_name() == "postgresql" else url.drivername
+    bare = URL.create(
+        driver,
+        username=url.username,
+        host=url.host,
+        port=url.port,
+        database=url.database,
+        query=url.query,
+    )
+    return bare.render_as_string(hide_password=False)
 
 
 def resolve_database_url(cli_value: str | None = None) -> URL:

@@ -132,6 +132,12 @@ def db_url(backend: str, request: pytest.FixtureRequest, tmp_path: Path) -> Iter
 
 
 @pytest.fixture
+def pg_server_url(_pg_template: str) -> URL:
+    """The test PostgreSQL server's maintenance database (skips, or fails in CI, if down)."""
+    return pg_admin_url()
+
+
+@pytest.fixture
 def empty_db_url(backend: str, request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[URL]:
     """A database of the test's backend with no schema at all."""
     if backend == "sqlite":

@@ -1,0 +1,75 @@
+"""The program checks the schema version at connect and says what to do about it."""
+
+from __future__ import annotations
+
+import pytest
+from alembic import command
+from sqlalchemy import Engine, text
+from sqlalchemy.engine import URL
+
+from app import schema
+from app.errors import SchemaVersionError
+from db.engine import make_engine
+
+UPGRADE = "mediacrm --db URL db upgrade"
+
+
+def set_revision(engine: Engine, revision: str) -> None:
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = :rev"), {"rev": revision})
+
+
+def migrate_down_to(engine: Engine, revision: str) -> None:
+    """Leave the database as an older program left it."""
+    with engine.begin() as connection:
+        config = schema.alembic_config()
+        config.attributes["connection"] = connection
+        command.downgrade(config, revision)
+
+
+def test_a_current_database_is_accepted(engine: Engine) -> None:
+    status = schema.require_current_schema(engine, UPGRADE)
+    assert status.state == "current"
+    assert status.current == status.head == schema.head_revision()
+
+
+def test_an_empty_database_names_the_command_that_sets_it_up(empty_db_url: URL) -> None:
+    engine = make_engine(empty_db_url)
+    try:
+        with pytest.raises(SchemaVersionError) as caught:
+            schema.require_current_schema(engine, UPGRADE)
+    finally:
+        engine.dispose()
+    assert caught.value.code == "schema_empty"
+    assert caught.value.params["command"] == UPGRADE
+
+
+def test_an_older_schema_asks_for_the_administrator_and_the_exact_command(engine: Engine) -> None:
+    migrate_down_to(engine, "0001")
+    with pytest.raises(SchemaVersionError) as caught:
+        schema.require_current_schema(engine, UPGRADE)
+    assert caught.value.code == "schema_behind"
+    assert caught.value.params["command"] == UPGRADE
+
+
+def test_a_newer_schema_is_refused_and_never_downgraded(engine: Engine) -> None:
+    set_revision(engine, "9999_from_a_newer_program")
+    with pytest.raises(SchemaVersionError) as caught:
+        schema.require_current_schema(engine, UPGRADE)
+    assert caught.value.code == "schema_ahead"
+    with pytest.raises(SchemaVersionError):
+        schema.upgrade(engine)
+    assert schema.schema_status(engine).current == "9999_from_a_newer_program"
+
+
+def test_status_reports_each_state(engine: Engine) -> None:
+    assert schema.schema_status(engine).as_json() == {
+        "current": schema.head_revision(),
+        "head": schema.head_revision(),
+        "state": "current",
+    }
+    migrate_down_to(engine, "0001")
+    assert schema.schema_status(engine).state == "behind"
+    assert schema.upgrade(engine).state == "current"
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT count(*) FROM sales_stages")).scalar() == 8
