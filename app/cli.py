@@ -23,6 +23,7 @@ from app.errors import (
     ConfigurationError,
     DatabaseUnavailableError,
     MediaCrmError,
+    PermissionDeniedError,
     SchemaVersionError,
 )
 from app.messages import describe, text
@@ -33,7 +34,7 @@ log = logging.getLogger(__name__)
 EXIT_OK = 0
 EXIT_PARTIAL = 1
 EXIT_USAGE = 2
-EXIT_CONNECTION = 3
+EXIT_CONNECTION = 3  # cannot connect, authentication failed, or not permitted
 EXIT_SCHEMA = 4
 
 SUBCOMMANDS = ("db", "demo")
@@ -149,7 +150,7 @@ def _db_status(args: argparse.Namespace, ctx: Context) -> int:
 
 def _demo(args: argparse.Namespace, ctx: Context) -> int:
     ctx.require_current_schema()
-    from app import demo  # noqa: PLC0415 - TODO until app/demo.py lands
+    from app import demo
 
     summary = demo.load_demo(ctx.engine, customers=args.customers, seed=args.seed)
     ctx.say(
@@ -187,7 +188,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigurationError as exc:
         print(describe(exc, language), file=sys.stderr)
         return EXIT_USAGE
-    except DatabaseUnavailableError as exc:
+    except (DatabaseUnavailableError, PermissionDeniedError) as exc:
         print(describe(exc, language), file=sys.stderr)
         return EXIT_CONNECTION
     except SchemaVersionError as exc:

@@ -12,15 +12,17 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, text
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import OperationalError, ProgrammingError
 
-from app.errors import DatabaseUnavailableError, SchemaVersionError
+from app.errors import DatabaseUnavailableError, PermissionDeniedError, SchemaVersionError
 
 log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "db" / "migrations"
 # pg_advisory_xact_lock key, so that two `db upgrade` runs cannot interleave.
 UPGRADE_LOCK_KEY = 0x4D43524D_5550  # "MCRM" "UP"
+
+INSUFFICIENT_PRIVILEGE = "42501"
 
 SchemaState = Literal["empty", "behind", "current", "ahead"]
 
@@ -48,11 +50,20 @@ def head_revision() -> str:
 
 
 def schema_status(engine: Engine) -> SchemaStatus:
+    with connect(engine) as connection:
+        try:
+            return _status(connection)
+        except ProgrammingError as exc:
+            if getattr(exc.orig, "sqlstate", None) == INSUFFICIENT_PRIVILEGE:
+                raise PermissionDeniedError(detail=str(exc.orig)) from exc
+            raise
+
+
+def _status(connection: Connection) -> SchemaStatus:
     script = ScriptDirectory.from_config(alembic_config())
     head = script.get_current_head()
     assert head is not None
-    with connect(engine) as connection:
-        current = MigrationContext.configure(connection).get_current_revision()
+    current = MigrationContext.configure(connection).get_current_revision()
     if current is None:
         state: SchemaState = "empty"
     elif current == head:
@@ -80,18 +91,36 @@ def require_current_schema(engine: Engine, upgrade_command: str) -> SchemaStatus
 
 def upgrade(engine: Engine) -> SchemaStatus:
     """Migrate to the newest schema; idempotent. Refuses a database newer than the program."""
-    status = schema_status(engine)
-    if status.state == "ahead":
-        raise SchemaVersionError("schema_ahead", current=status.current, head=status.head)
     with connect(engine) as connection, connection.begin():
         if connection.dialect.name == "postgresql":
+            _require_schema_owner(connection)
             connection.execute(
                 text("SELECT pg_advisory_xact_lock(:key)"), {"key": UPGRADE_LOCK_KEY}
             )
+        status = _status(connection)
+        if status.state == "ahead":
+            raise SchemaVersionError("schema_ahead", current=status.current, head=status.head)
         config = alembic_config()
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
     return schema_status(engine)
+
+
+def _require_schema_owner(connection: Connection) -> None:
+    """Only a superuser or the owner of the schema may change it."""
+    allowed = connection.execute(
+        text(
+            "SELECT r.rolsuper OR CASE WHEN t.tableowner IS NULL "
+            "THEN has_schema_privilege('public', 'CREATE') "
+            "ELSE pg_has_role(current_user, t.tableowner, 'MEMBER') END "
+            "FROM pg_roles r LEFT JOIN pg_tables t "
+            "ON t.schemaname = 'public' AND t.tablename = 'alembic_version' "
+            "WHERE r.rolname = current_user"
+        )
+    ).scalar()
+    if not allowed:
+        user = connection.execute(text("SELECT current_user")).scalar()
+        raise PermissionDeniedError("upgrade_needs_owner", detail=user)
 
 
 def connect(engine: Engine) -> Connection:

@@ -111,8 +111,10 @@ COUNTRIES = (
     ("FR", "法国", "France", "+33"),
 )
 
+CityRow = tuple[str, str, str, str, str]
+
 # (GB/T 2260 code, 中文, English, [(code, 中文, English, area code, postal code)]).
-REGIONS = (
+REGIONS: tuple[tuple[str, str, str, list[CityRow]], ...] = (
     ("110000", "北京市", "Beijing", [("110100", "北京", "Beijing", "010", "100000")]),
     ("120000", "天津市", "Tianjin", [("120100", "天津", "Tianjin", "022", "300000")]),
     (

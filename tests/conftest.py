@@ -138,6 +138,20 @@ def pg_server_url(_pg_template: str) -> URL:
 
 
 @pytest.fixture
+def throwaway_login_role(pg_server_url: URL) -> Iterator[str]:
+    """A PostgreSQL login role with no privileges, dropped after the test (roles are
+    cluster-wide, so each test cleans up its own)."""
+    role = f"mediacrm_test_nobody_{RUN_ID}_{next(_database_numbers)}"
+    with pg_connect() as conn:
+        conn.execute(sql.SQL("CREATE ROLE {} LOGIN").format(sql.Identifier(role)))
+    try:
+        yield role
+    finally:
+        with pg_connect() as conn:
+            conn.execute(sql.SQL("DROP ROLE IF EXISTS {}").format(sql.Identifier(role)))
+
+
+@pytest.fixture
 def empty_db_url(backend: str, request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[URL]:
     """A database of the test's backend with no schema at all."""
     if backend == "sqlite":

@@ -159,3 +159,13 @@ def test_subcommands_run_without_qt_and_write_utf8_even_to_a_gbk_console(tmp_pat
     )
     assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
     assert "数据库结构已是最新版本".encode() in result.stderr
+
+
+
+@pytest.mark.parametrize("backend", ["postgresql"])
+def test_db_upgrade_by_a_role_that_does_not_own_the_schema_is_refused(
+    db_url: URL, throwaway_login_role: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    as_nobody = url_text(db_url.set(username=throwaway_login_role, password=None))
+    assert run("--db", as_nobody, "db", "upgrade") == cli.EXIT_CONNECTION
+    assert throwaway_login_role in capsys.readouterr().err
