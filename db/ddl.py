@@ -59,3 +59,51 @@ def create_version_guard(bind: Connection, table: str) -> None:
             f"BEGIN SELECT RAISE(ABORT, '{STALE_VERSION_MESSAGE}'); END"
         )
     )
+
+
+AUDIT_EXCLUDED_COLUMNS = ("content", "logo", "password_hash")
+# SQLite stores microseconds with six digits; strftime('%f') gives three.
+_SQLITE_NOW = "strftime('%Y-%m-%d %H:%M:%f', 'now') || '000'"
+
+
+def create_sqlite_audit_triggers(bind: Connection, table: str) -> None:
+    """Row triggers writing the same audit records the PostgreSQL triggers write.
+
+    Who acts comes from `mc_user_id()` and `mc_db_user()`, functions that db/engine.py
+    registers on every SQLite connection of the program.
+    """
+    columns = [
+        row[1]
+        for row in bind.execute(text(f'PRAGMA table_info("{table}")'))
+        if row[1] not in AUDIT_EXCLUDED_COLUMNS
+    ]
+
+    def image(alias: str) -> str:
+        pairs = ", ".join(f"'{column}', {alias}.\"{column}\"" for column in columns)
+        return f"json_object({pairs})"
+
+    changed = " || ".join(
+        f"CASE WHEN OLD.\"{column}\" IS NOT NEW.\"{column}\" THEN '{column},' ELSE '' END"
+        for column in columns
+    )
+    head = (
+        "INSERT INTO audit_log (occurred_at, db_user, user_id, table_name, record_id, "
+        "operation, before_row, after_row, changed_columns) VALUES "
+        f"({_SQLITE_NOW}, mc_db_user(), mc_user_id(), '{table}'"
+    )
+    bodies = {
+        "insert": f"{head}, NEW.id, 'INSERT', NULL, {image('NEW')}, NULL)",
+        "update": (
+            f"{head}, NEW.id, 'UPDATE', {image('OLD')}, {image('NEW')}, rtrim({changed}, ','))"
+        ),
+        "delete": f"{head}, OLD.id, 'DELETE', {image('OLD')}, NULL, NULL)",
+    }
+    for event, body in bodies.items():
+        name = f"trg_{table}_audit_{event}"
+        bind.execute(text(f"DROP TRIGGER IF EXISTS {name}"))
+        bind.execute(
+            text(
+                f'CREATE TRIGGER {name} AFTER {event.upper()} ON "{table}" FOR EACH ROW '
+                f"BEGIN {body}; END"
+            )
+        )

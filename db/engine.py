@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import weakref
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
@@ -12,10 +14,38 @@ APPLICATION_NAME = "MediaCRM"
 CONNECT_TIMEOUT_SECONDS = 10
 
 
+@dataclass
+class ActingUser:
+    """Who writes through an engine: on SQLite the audit triggers ask for it (on PostgreSQL
+    the server knows its own connected user)."""
+
+    user_id: int | None = None
+    username: str | None = None
+
+
+_acting_users: weakref.WeakKeyDictionary[Engine, ActingUser] = weakref.WeakKeyDictionary()
+
+
+def acting_user(engine: Engine) -> ActingUser:
+    return _acting_users.setdefault(engine, ActingUser())
+
+
+def set_acting_user(engine: Engine, user_id: int | None, username: str | None) -> None:
+    holder = acting_user(engine)
+    holder.user_id, holder.username = user_id, username
+
+
 def make_engine(url: URL, **options: Any) -> Engine:
     if url.get_backend_name() == "sqlite":
         engine = create_engine(url, **options)
-        event.listen(engine, "connect", _configure_sqlite_connection)
+        holder = acting_user(engine)
+
+        def configure(dbapi_connection: Any, _record: Any) -> None:
+            _configure_sqlite_connection(dbapi_connection)
+            dbapi_connection.create_function("mc_user_id", 0, lambda: holder.user_id)
+            dbapi_connection.create_function("mc_db_user", 0, lambda: holder.username or "mediacrm")
+
+        event.listen(engine, "connect", configure)
         return engine
     connect_args = {
         "application_name": APPLICATION_NAME,
@@ -25,7 +55,7 @@ def make_engine(url: URL, **options: Any) -> Engine:
     return create_engine(url, connect_args=connect_args, pool_pre_ping=True, **options)
 
 
-def _configure_sqlite_connection(dbapi_connection: Any, _record: Any) -> None:
+def _configure_sqlite_connection(dbapi_connection: Any) -> None:
     cursor = dbapi_connection.cursor()
     try:
         cursor.execute("PRAGMA foreign_keys = ON")

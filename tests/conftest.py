@@ -21,6 +21,7 @@ from sqlalchemy.engine import URL, make_url
 
 from app import schema
 from db.engine import make_engine
+from db.security import role_names
 
 PG_ENV_VAR = "MEDIACRM_TEST_PG"
 PG_DEFAULT = "postgresql://postgres@127.0.0.1:5432/postgres"
@@ -93,10 +94,19 @@ def create_pg_database(name: str, template: str = "template0") -> None:
 
 
 def drop_pg_database(name: str) -> None:
+    """Drop a test database and the cluster-wide roles MediaCRM made for it."""
     with pg_connect() as conn:
         conn.execute(
             sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
         )
+        prefix = role_names(name).prefix
+        roles = conn.execute(
+            "SELECT rolname FROM pg_roles WHERE starts_with(rolname, %s) "
+            "ORDER BY rolname = %s, rolname = %s",
+            (prefix, f"{prefix}users", f"{prefix}owner"),
+        ).fetchall()
+        for (role,) in roles:
+            conn.execute(sql.SQL("DROP ROLE {}").format(sql.Identifier(role)))
 
 
 @pytest.fixture(scope="session")

@@ -2154,9 +2154,7 @@ def upgrade() -> None:
         sa.Column("qq", sa.String(length=20), nullable=True),
         sa.Column("birthday", sa.Date(), nullable=True),
         sa.Column("is_primary", sa.Boolean(), server_default=sa.false(), nullable=False),
-        sa.Column(
-            "is_decision_maker", sa.Boolean(), server_default=sa.false(), nullable=False
-        ),
+        sa.Column("is_decision_maker", sa.Boolean(), server_default=sa.false(), nullable=False),
         sa.Column("address", sa.String(length=200), nullable=True),
         sa.Column("postal_code", sa.String(length=6), nullable=True),
         sa.Column("notes", sa.Text(), nullable=True),
@@ -5148,9 +5146,7 @@ def upgrade() -> None:
         sa.Column("publication_issue_id", sa.Integer(), nullable=True),
         sa.Column("description", sa.Text(), nullable=True),
         sa.Column("material_due_on", sa.Date(), nullable=True),
-        sa.Column(
-            "material_received", sa.Boolean(), server_default=sa.false(), nullable=False
-        ),
+        sa.Column("material_received", sa.Boolean(), server_default=sa.false(), nullable=False),
         sa.Column("status", sa.String(length=10), server_default="planned", nullable=False),
         sa.Column("employee_id", sa.Integer(), nullable=True),
         sa.Column("version", sa.Integer(), server_default="1", nullable=False),

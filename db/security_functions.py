@@ -1,0 +1,324 @@
+"""The SQL functions behind PostgreSQL-side security, created by db/security.py.
+
+All are SECURITY DEFINER, owned by the non-login owner role, with a fixed search_path;
+identity always comes from `session_user`, which a client cannot change (SET ROLE changes
+`current_user` only, and SET SESSION AUTHORIZATION needs a superuser).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+from db.permissions import MODULE_TABLES
+
+if TYPE_CHECKING:
+    from db.security import RoleNames
+
+_HEADER = "SECURITY DEFINER SET search_path = pg_catalog, public"
+_AUDIT_EXCLUDED = "ARRAY['content', 'logo', 'password_hash']"
+# Tables that change only through the functions below, whatever a role's permissions say.
+_FUNCTION_ONLY_TABLES = ("users", "audit_log")
+_DELETE_COLUMNS = ("deleted_at", "deleted_by_id", "version", "updated_at", "updated_by_id")
+
+
+def function_definitions(names: RoleNames) -> list[str]:
+    return [
+        *_identity_functions(),
+        *_scope_functions(),
+        *_message_functions(),
+        _audit_function(),
+        _session_log_function(),
+        _sync_role_grants_function(names),
+        *_sync_all_functions(),
+        _role_permission_trigger_function(),
+        *_user_functions(names),
+    ]
+
+
+def _identity_functions() -> list[str]:
+    current_user_row = (
+        "FROM public.users u WHERE u.db_role = session_user::text "
+        "AND u.enabled AND u.deleted_at IS NULL"
+    )
+    return [
+        f"""CREATE OR REPLACE FUNCTION mc_user_id() RETURNS integer LANGUAGE sql STABLE {_HEADER}
+        AS $$ SELECT u.id {current_user_row} $$""",
+        f"""CREATE OR REPLACE FUNCTION mc_employee_id() RETURNS integer LANGUAGE sql STABLE
+        {_HEADER} AS $$ SELECT u.employee_id {current_user_row} $$""",
+        f"""CREATE OR REPLACE FUNCTION mc_role_id() RETURNS integer LANGUAGE sql STABLE {_HEADER}
+        AS $$ SELECT u.role_id {current_user_row} $$""",
+        f"""CREATE OR REPLACE FUNCTION mc_department_id() RETURNS integer LANGUAGE sql STABLE
+        {_HEADER} AS $$
+            SELECT e.department_id FROM public.employees e WHERE e.id = mc_employee_id()
+        $$""",
+        f"""CREATE OR REPLACE FUNCTION mc_is_superuser() RETURNS boolean LANGUAGE sql STABLE
+        {_HEADER} AS $$ SELECT rolsuper FROM pg_roles WHERE rolname = session_user $$""",
+        f"""CREATE OR REPLACE FUNCTION mc_has_function(p_module text, p_action text)
+        RETURNS boolean LANGUAGE sql STABLE {_HEADER} AS $$
+            SELECT EXISTS (
+                SELECT 1 FROM public.role_function_permissions p
+                WHERE p.role_id = mc_role_id() AND p.module = p_module AND p.action = p_action
+            )
+        $$""",
+    ]
+
+
+def _scope_functions() -> list[str]:
+    return [
+        f"""CREATE OR REPLACE FUNCTION mc_scope(p_kind text) RETURNS text LANGUAGE sql STABLE
+        {_HEADER} AS $$
+            SELECT coalesce((
+                SELECT p.scope FROM public.role_data_permissions p
+                WHERE p.role_id = mc_role_id() AND p.record_kind = p_kind
+            ), 'own')
+        $$""",
+        f"""CREATE OR REPLACE FUNCTION mc_sees_all(p_kind text) RETURNS boolean LANGUAGE sql
+        STABLE {_HEADER} AS $$ SELECT mc_role_id() IS NOT NULL AND mc_scope(p_kind) = 'all' $$""",
+        f"""CREATE OR REPLACE FUNCTION mc_visible_departments(p_kind text) RETURNS integer[]
+        LANGUAGE sql STABLE {_HEADER} AS $$
+            WITH RECURSIVE me AS (
+                SELECT mc_scope(p_kind) AS scope, mc_department_id() AS department_id
+            ), tree AS (
+                SELECT me.department_id AS id FROM me
+                WHERE me.scope IN ('department', 'department_tree')
+                  AND me.department_id IS NOT NULL
+                UNION
+                SELECT d.id FROM public.departments d JOIN tree ON d.parent_id = tree.id
+                WHERE (SELECT scope FROM me) = 'department_tree'
+            )
+            SELECT coalesce(array_agg(id), '{{}}') FROM tree
+        $$""",
+    ]
+
+
+def _message_functions() -> list[str]:
+    return [
+        f"""CREATE OR REPLACE FUNCTION mc_is_recipient(p_message_id integer) RETURNS boolean
+        LANGUAGE sql STABLE {_HEADER} AS $$
+            SELECT EXISTS (SELECT 1 FROM public.message_recipients r
+                           WHERE r.message_id = p_message_id AND r.user_id = mc_user_id())
+        $$""",
+        f"""CREATE OR REPLACE FUNCTION mc_sent_by_me(p_message_id integer) RETURNS boolean
+        LANGUAGE sql STABLE {_HEADER} AS $$
+            SELECT EXISTS (SELECT 1 FROM public.messages m
+                           WHERE m.id = p_message_id AND m.sender_id = mc_user_id())
+        $$""",
+    ]
+
+
+def _audit_function() -> str:
+    common = (
+        "now(), session_user, mc_user_id(), TG_TABLE_NAME, "
+        "inet_client_addr()::text, current_setting('application_name', true)"
+    )
+    columns = "occurred_at, db_user, user_id, table_name, client_host, application"
+    return f"""CREATE OR REPLACE FUNCTION mc_audit() RETURNS trigger LANGUAGE plpgsql {_HEADER}
+    AS $$
+    BEGIN
+        IF TG_OP = 'INSERT' THEN
+            INSERT INTO public.audit_log ({columns}, record_id, operation, after_row)
+            SELECT {common}, n.id, 'INSERT', (to_jsonb(n) - {_AUDIT_EXCLUDED})::text
+            FROM new_rows n;
+        ELSIF TG_OP = 'UPDATE' THEN
+            INSERT INTO public.audit_log
+                ({columns}, record_id, operation, before_row, after_row, changed_columns)
+            SELECT {common}, n.id, 'UPDATE', (to_jsonb(o) - {_AUDIT_EXCLUDED})::text,
+                   (to_jsonb(n) - {_AUDIT_EXCLUDED})::text,
+                   (SELECT string_agg(e.key, ',' ORDER BY e.key) FROM jsonb_each(to_jsonb(n)) e
+                    WHERE e.value IS DISTINCT FROM to_jsonb(o) -> e.key)
+            FROM old_rows o JOIN new_rows n ON n.id = o.id;
+        ELSIF TG_OP = 'DELETE' THEN
+            INSERT INTO public.audit_log ({columns}, record_id, operation, before_row)
+            SELECT {common}, o.id, 'DELETE', (to_jsonb(o) - {_AUDIT_EXCLUDED})::text
+            FROM old_rows o;
+        ELSE
+            INSERT INTO public.audit_log ({columns}, operation) VALUES ({common}, 'TRUNCATE');
+        END IF;
+        RETURN NULL;
+    END
+    $$"""
+
+
+def _session_log_function() -> str:
+    return f"""CREATE OR REPLACE FUNCTION mc_log_session(p_operation text, p_note text)
+    RETURNS void LANGUAGE plpgsql {_HEADER} AS $$
+    BEGIN
+        IF p_operation NOT IN ('LOGIN', 'LOGOUT') THEN
+            RAISE EXCEPTION 'unknown session event %', p_operation USING ERRCODE = '22023';
+        END IF;
+        INSERT INTO public.audit_log
+            (occurred_at, db_user, user_id, operation, client_host, application, note)
+        VALUES (now(), session_user, mc_user_id(), p_operation, inet_client_addr()::text,
+                current_setting('application_name', true), left(p_note, 500));
+    END
+    $$"""
+
+
+def _sync_role_grants_function(names: RoleNames) -> str:
+    modules = json.dumps(MODULE_TABLES)
+    function_only = "ARRAY[" + ", ".join(f"'{t}'" for t in _FUNCTION_ONLY_TABLES) + "]"
+    delete_columns = "ARRAY[" + ", ".join(f"'{c}'" for c in _DELETE_COLUMNS) + "]"
+    return f"""CREATE OR REPLACE FUNCTION mc_sync_role_grants(p_role_id integer)
+    RETURNS void LANGUAGE plpgsql {_HEADER} AS $$
+    DECLARE
+        pg_role text := '{names.prefix}role_' || p_role_id;
+        modules jsonb := '{modules}';
+        module text;
+        tbl text;
+        edit_columns text;
+        delete_columns text;
+    BEGIN
+        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = pg_role) THEN
+            EXECUTE format('CREATE ROLE %I NOLOGIN', pg_role);
+        END IF;
+        FOR module, tbl IN
+            SELECT m.key, jsonb_array_elements_text(m.value) FROM jsonb_each(modules) m
+        LOOP
+            CONTINUE WHEN to_regclass(format('public.%I', tbl)) IS NULL;
+            EXECUTE format('REVOKE ALL ON public.%I FROM %I', tbl, pg_role);
+            CONTINUE WHEN module = 'personal';
+            IF mc_role_may(p_role_id, module, 'view') THEN
+                IF tbl = 'users' THEN
+                    CONTINUE;
+                END IF;
+                EXECUTE format('GRANT SELECT ON public.%I TO %I', tbl, pg_role);
+            END IF;
+            CONTINUE WHEN tbl = ANY ({function_only});
+            IF mc_role_may(p_role_id, module, 'create') THEN
+                EXECUTE format('GRANT INSERT ON public.%I TO %I', tbl, pg_role);
+            END IF;
+            SELECT string_agg(quote_ident(attname), ', ') FILTER (
+                       WHERE attname <> ALL (ARRAY['deleted_at', 'deleted_by_id'])),
+                   string_agg(quote_ident(attname), ', ') FILTER (
+                       WHERE attname = ANY ({delete_columns}))
+              INTO edit_columns, delete_columns
+              FROM pg_attribute
+             WHERE attrelid = format('public.%I', tbl)::regclass AND attnum > 0
+               AND NOT attisdropped;
+            IF mc_role_may(p_role_id, module, 'edit') THEN
+                EXECUTE format('GRANT UPDATE (%s) ON public.%I TO %I', edit_columns, tbl, pg_role);
+            END IF;
+            IF mc_role_may(p_role_id, module, 'delete') THEN
+                IF delete_columns IS NOT NULL THEN
+                    EXECUTE format('GRANT UPDATE (%s) ON public.%I TO %I',
+                                   delete_columns, tbl, pg_role);
+                END IF;
+                EXECUTE format('GRANT DELETE ON public.%I TO %I', tbl, pg_role);
+            END IF;
+        END LOOP;
+    END
+    $$"""
+
+
+def _sync_all_functions() -> list[str]:
+    may = f"""CREATE OR REPLACE FUNCTION mc_role_may(p_role_id integer, p_module text,
+        p_action text) RETURNS boolean LANGUAGE sql STABLE {_HEADER} AS $$
+        SELECT EXISTS (SELECT 1 FROM public.role_function_permissions p
+                       WHERE p.role_id = p_role_id AND p.module = p_module
+                         AND p.action = p_action)
+    $$"""
+    sync_all = f"""CREATE OR REPLACE FUNCTION mc_sync_all_role_grants() RETURNS void
+    LANGUAGE plpgsql {_HEADER} AS $$
+    DECLARE
+        role_id integer;
+    BEGIN
+        FOR role_id IN SELECT id FROM public.roles LOOP
+            PERFORM mc_sync_role_grants(role_id);
+        END LOOP;
+    END
+    $$"""
+    return [may, sync_all]
+
+
+def _role_permission_trigger_function() -> str:
+    return f"""CREATE OR REPLACE FUNCTION mc_role_permissions_changed() RETURNS trigger
+    LANGUAGE plpgsql {_HEADER} AS $$
+    BEGIN
+        PERFORM mc_sync_all_role_grants();
+        RETURN NULL;
+    END
+    $$"""
+
+
+def _user_functions(names: RoleNames) -> list[str]:
+    require_admin = """
+        IF NOT (mc_is_superuser() OR mc_has_function('security', 'admin')) THEN
+            RAISE EXCEPTION 'permission denied: managing users needs the security admin permission'
+                USING ERRCODE = '42501';
+        END IF;"""
+    login = f"'{names.prefix}' || p_username"
+    return [
+        f"""CREATE OR REPLACE FUNCTION mc_create_user(p_username text, p_verifier text,
+            p_role_id integer, p_employee_id integer) RETURNS integer LANGUAGE plpgsql {_HEADER}
+        AS $$
+        DECLARE
+            login text := {login};
+            new_id integer;
+        BEGIN
+            {require_admin}
+            IF p_username !~ '^[a-z][a-z0-9_.]{{2,31}}$' THEN
+                RAISE EXCEPTION 'invalid user name %', p_username USING ERRCODE = '22023';
+            END IF;
+            IF p_verifier !~ '^SCRAM-SHA-256\\$' THEN
+                RAISE EXCEPTION 'a SCRAM verifier is required' USING ERRCODE = '22023';
+            END IF;
+            PERFORM mc_sync_role_grants(p_role_id);
+            EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L IN ROLE %I, %I', login, p_verifier,
+                           '{names.users}', '{names.prefix}role_' || p_role_id);
+            INSERT INTO public.users (username, employee_id, role_id, db_role, enabled,
+                                      password_changed_at, created_by_id, updated_by_id)
+            VALUES (p_username, p_employee_id, p_role_id, login, true, now(),
+                    mc_user_id(), mc_user_id())
+            RETURNING id INTO new_id;
+            RETURN new_id;
+        END
+        $$""",
+        f"""CREATE OR REPLACE FUNCTION mc_set_password(p_username text, p_verifier text)
+        RETURNS void LANGUAGE plpgsql {_HEADER} AS $$
+        DECLARE
+            login text := {login};
+        BEGIN
+            IF session_user::text <> login THEN
+                {require_admin}
+            END IF;
+            IF p_verifier !~ '^SCRAM-SHA-256\\$' THEN
+                RAISE EXCEPTION 'a SCRAM verifier is required' USING ERRCODE = '22023';
+            END IF;
+            EXECUTE format('ALTER ROLE %I PASSWORD %L', login, p_verifier);
+            UPDATE public.users SET password_changed_at = now(), version = version + 1,
+                   updated_at = now(), updated_by_id = mc_user_id()
+             WHERE db_role = login AND deleted_at IS NULL;
+        END
+        $$""",
+        f"""CREATE OR REPLACE FUNCTION mc_set_user_enabled(p_username text, p_enabled boolean)
+        RETURNS void LANGUAGE plpgsql {_HEADER} AS $$
+        DECLARE
+            login text := {login};
+        BEGIN
+            {require_admin}
+            EXECUTE format('ALTER ROLE %I %s', login,
+                           CASE WHEN p_enabled THEN 'LOGIN' ELSE 'NOLOGIN' END);
+            UPDATE public.users SET enabled = p_enabled, version = version + 1,
+                   updated_at = now(), updated_by_id = mc_user_id()
+             WHERE db_role = login AND deleted_at IS NULL;
+        END
+        $$""",
+        f"""CREATE OR REPLACE FUNCTION mc_set_user_role(p_username text, p_role_id integer)
+        RETURNS void LANGUAGE plpgsql {_HEADER} AS $$
+        DECLARE
+            login text := {login};
+            old_role integer;
+        BEGIN
+            {require_admin}
+            SELECT role_id INTO old_role FROM public.users
+             WHERE db_role = login AND deleted_at IS NULL;
+            PERFORM mc_sync_role_grants(p_role_id);
+            EXECUTE format('REVOKE %I FROM %I', '{names.prefix}role_' || old_role, login);
+            EXECUTE format('GRANT %I TO %I', '{names.prefix}role_' || p_role_id, login);
+            UPDATE public.users SET role_id = p_role_id, version = version + 1,
+                   updated_at = now(), updated_by_id = mc_user_id()
+             WHERE db_role = login AND deleted_at IS NULL;
+        END
+        $$""",
+    ]
