@@ -1,0 +1,289 @@
+"""Demo customers and their contacts, with their extension rows: the million-row hot path.
+
+Generated chunk by chunk, each chunk from a generator of its own, so memory stays flat and
+a chunk's rows do not depend on how the previous ones were drawn. The hot loops read
+precomputed lists into locals and draw with `random()`: attribute look-ups, `choice` and
+`randrange` cost several times more per call, which three million rows turn into minutes.
+"""
+
+from __future__ import annotations
+
+from app import demo_words as words
+from app.demo_master import CUSTOMER_TYPES, RECORD, Batch, CustomerFacts, World
+from app.demo_names import MOBILE_PREFIXES, CreditCodes, Place
+from app.demo_sink import Row
+from db.reference_data import POSITIONS
+
+CHUNK = 10_000  # customers per chunk; even, so that contact counts pair up within a chunk
+# Customer type weights (of 100): mostly existing, target and prospect customers.
+TYPE_TABLE = [0] * 30 + [1] * 25 + [2] * 32 + [3] * 7 + [4] * 3 + [5] * 3
+# Sales step by type: (lowest, span); step 0 = none (blacklist and competitors).
+STAGE_RANGE = ((7, 2), (2, 5), (1, 3), (8, 1), (0, 1), (0, 1))
+RATINGS = ("AABBBC", "BBCCC", "CCDD", "AAB", "D", "")
+CAPITALS = (100_000, 500_000, 1_000_000, 2_000_000, 5_000_000, 10_000_000, 50_000_000)
+BLACKLIST_REASONS = ("长期拖欠广告款", "多次违约撤单", "提供虚假资质材料")
+CONTACT_POSITIONS = (
+    "marketing_director", "brand_manager", "purchasing_manager", "department_manager",
+    "assistant", "clerk", "sales_director",
+)  # fmt: skip
+POSITION_NAMES = {code: zh for code, zh, _ in POSITIONS}
+CUSTOMER_COLUMNS = (
+    *RECORD, "customer_no", "name", "name_pinyin", "short_name", "mnemonic", "english_name",
+    "parent_id", "customer_type_id", "industry_id", "source_id", "country_id", "region_id",
+    "city_id", "address", "postal_code", "phone", "fax", "website", "email", "credit_code",
+    "legal_representative", "registered_capital", "founded_on", "employee_count",
+    "annual_revenue", "sales_stage_id", "rating", "is_key_account", "blacklisted_reason",
+    "last_contact_at", "next_follow_up_on", "owner_id", "department_id",
+)  # fmt: skip
+CONTACT_COLUMNS = (
+    *RECORD, "customer_id", "name", "name_pinyin", "mnemonic", "gender", "form_of_address_id",
+    "position_id", "job_title", "department", "mobile", "phone", "extension", "email", "wechat",
+    "qq", "birthday", "is_primary", "is_decision_maker",
+)  # fmt: skip
+CUSTOMER_EXTENSION_COLUMNS = (
+    *RECORD, "customer_id", "bank_name", "bank_account", "tax_number", "invoice_title",
+    "invoice_address", "invoice_phone", "business_scope", "main_products", "annual_ad_budget",
+    "preferred_media", "decision_process", "wechat_official_account",
+)  # fmt: skip
+CONTACT_EXTENSION_COLUMNS = (
+    *RECORD, "contact_id", "hobbies", "education", "hometown", "marital_status",
+    "assistant_name", "assistant_phone", "preferred_contact_method", "do_not_email",
+    "do_not_call",
+)  # fmt: skip
+CUSTOMER_EXTENSION_SHARE = 0.3
+CONTACT_EXTENSION_SHARE = 0.2
+CONTACT_METHODS = ("phone", "mobile", "email", "wechat", "visit")
+
+
+class CustomerStage:
+    """Customers, their extensions, contacts and contact extensions, chunk by chunk.
+
+    Built once (pools, credit-code tables), then `run` for each chunk, possibly in forked
+    worker processes; `merge` adds a chunk's facts to the world, in chunk order.
+    """
+
+    def __init__(self, world: World) -> None:
+        self.world = world
+        self.pools = Pools(world)
+        self.codes = CreditCodes(int(world.rng("credit-codes").random() * 10**8))
+        self.owner_ids = [world.staff[k].id for k in world.sales_staff]
+        self.owner_departments = [world.staff_department_id(k) for k in world.sales_staff]
+        self.chunks = (world.customers + CHUNK - 1) // CHUNK
+
+    def run(self, chunk: int) -> tuple[list[Batch], CustomerFacts]:
+        maker = CustomerMaker(self, chunk)
+        start = chunk * CHUNK
+        for index in range(start, min(self.world.customers, start + CHUNK)):
+            maker.add(index)
+        return [
+            ("customers", CUSTOMER_COLUMNS, maker.customers),
+            ("customer_extensions", CUSTOMER_EXTENSION_COLUMNS, maker.customer_extensions),
+            ("contacts", CONTACT_COLUMNS, maker.contacts),
+            ("contact_extensions", CONTACT_EXTENSION_COLUMNS, maker.contact_extensions),
+        ], maker.facts
+
+    def merge(self, facts: CustomerFacts) -> None:
+        self.world.facts.extend(facts)
+
+
+class Pools:
+    """Everything a customer or contact row is drawn from, as plain lists."""
+
+    def __init__(self, world: World) -> None:
+        f, ref = world.formats, world.reference
+        companies = world.companies
+        places = ref.places
+        self.places = places
+        self.days, self.day_zero = f.days, f.day_zero
+        self.times = [f.time_of_day(8 * 3600 + 60 * minute) for minute in range(600)]
+        self.capitals = [(f.money(c * 100), c) for c in CAPITALS]
+        self.type_ids = [ref.customer_types[code] for code in CUSTOMER_TYPES]
+        self.industry_ids = [ref.industries[code] for code in companies.trade_industries]
+        self.stage_ids = [None] + [stage_id for stage_id, _ in ref.stages]
+        self.sources = ref.sources
+        self.short_names = companies.trade_names
+        self.domains = [
+            [trade + word + ".com" for word in (w.lower() for w in companies.word_initials)]
+            for trade in companies.trade_pinyins
+        ]
+        self.streets = [f"{s}{x}" for s in words.STREETS for x in words.STREET_SUFFIXES]
+        self.mobile_prefixes = [str(prefix) for prefix in MOBILE_PREFIXES]
+        self.positions = [(ref.positions[code], POSITION_NAMES[code]) for code in CONTACT_POSITIONS]
+        self.lead_position = (ref.positions["general_manager"], POSITION_NAMES["general_manager"])
+        self.address_forms = (ref.forms_of_address["mr"], ref.forms_of_address["ms"])
+        self.genders = ("M", "F")
+
+
+class CustomerMaker:
+    """Builds the rows of one chunk, and the facts later stages need of them.
+
+    Row ids follow the customer and contact numbers (extensions too, leaving gaps), so a
+    chunk needs nothing from the chunks before it.
+    """
+
+    def __init__(self, stage: CustomerStage, chunk: int) -> None:
+        self.world = stage.world
+        self.pools = stage.pools
+        self.codes = stage.codes
+        self.owner_ids = stage.owner_ids
+        self.owner_departments = stage.owner_departments
+        self.rnd = stage.world.rng("customers", chunk)
+        self.facts = CustomerFacts()
+        self.next_contact = 2 * chunk * CHUNK  # every pair of customers has four contacts
+        self.customers: list[Row] = []
+        self.customer_extensions: list[Row] = []
+        self.contacts: list[Row] = []
+        self.contact_extensions: list[Row] = []
+        self.group_id: int | None = None
+        self.pair_rest = 0
+
+    def add(self, index: int) -> None:
+        """One customer with its contacts (1 to 3; two on average, exactly)."""
+        r = self.rnd.random
+        if self.pair_rest:
+            count, self.pair_rest = self.pair_rest, 0
+        elif index + 1 < self.world.customers:
+            count = 1 + int(r() * 3)  # the neighbour gets 4 - count: 1+3, 2+2 or 3+1
+            self.pair_rest = 4 - count
+        else:
+            count = 2
+        customer = self._customer_row(index, count)
+        self.customers.append(customer)
+        if r() < CUSTOMER_EXTENSION_SHARE:
+            self.customer_extensions.append(self._extension_row(customer))
+        domain = self.pools.domains[self.facts.trade[-1]][self.facts.word[-1]]
+        for number in range(count):
+            self._add_contact(customer, number == 0, domain)
+
+    def _customer_row(self, index: int, contacts: int) -> Row:
+        # One long function on purpose: locals are the fast path of CPython.
+        world, pools, r = self.world, self.pools, self.rnd.random
+        companies, facts, days, zero, times = world.companies, self.facts, *_day_pools(pools)
+        city = int(r() * len(pools.places))
+        place = pools.places[city]
+        kind = TYPE_TABLE[int(r() * 100)]
+        low, span = STAGE_RANGE[kind]
+        stage = low + int(r() * span)
+        trade, word, form = companies.pick(self.rnd)
+        facts.remember_customer(city, kind, stage, trade, word, self.next_contact, contacts)
+        customer_id = world.customer_id(index)
+        parent = self.group_id if self.group_id and r() < 0.03 else None
+        if form == 3:  # 集团有限公司: the chunk's next customers may be its subsidiaries
+            self.group_id = customer_id
+        created = -3000 + int(r() * 2990)
+        updated = created + int(r() * -created)
+        capital_text, capital = pools.capitals[int(r() * len(CAPITALS))]
+        domain = pools.domains[trade][word]
+        slot = index % len(self.owner_ids)
+        ratings = RATINGS[kind]
+        phone = place.phone(r)
+        return (
+            customer_id, days[zero + created] + times[int(r() * 600)],
+            days[zero + updated] + times[int(r() * 600)], f"C{customer_id:08d}",
+            place.name + companies.trade_names[trade] + companies.trade_words[word]
+            + companies.forms[form],
+            place.pinyin + companies.trade_pinyins[trade] + companies.word_pinyins[word]
+            + companies.form_pinyins[form],
+            companies.trade_names[trade] + companies.trade_words[word],
+            place.initials + companies.trade_initials[trade] + companies.word_initials[word]
+            + companies.form_initials[form],
+            companies.english(place.name_en, trade, word, form) if r() < 0.3 else None,
+            parent, pools.type_ids[kind], pools.industry_ids[word],
+            pools.sources[int(r() * len(pools.sources))], place.country_id, place.region_id,
+            place.city_id, self._address(place),
+            f"{place.postal_prefix[:4]}{int(r() * 100):02d}", phone,
+            place.phone(r) if r() < 0.4 else None, f"www.{domain}" if r() < 0.6 else None,
+            f"info@{domain}", self.codes.code(place.code, index + 1),
+            world.people.full(*world.people.pick(self.rnd))[0], capital_text,
+            days[zero + created - int(r() * 2900)], 5 + int(r() ** 3 * 5000),
+            world.formats.money(capital * (20 + int(r() * 400))), pools.stage_ids[stage],
+            ratings[int(r() * len(ratings))] if ratings else None, kind == 0 and r() < 0.15,
+            BLACKLIST_REASONS[int(r() * 3)] if kind == 4 else None,
+            days[zero - 1 - int(r() * 180)] + times[int(r() * 600)] if kind != 2 else None,
+            days[zero + 1 + int(r() * 60)] if kind < 2 else None,
+            self.owner_ids[slot], self.owner_departments[slot],
+        )  # fmt: skip
+
+    def _address(self, place: Place) -> str:
+        r, streets = self.rnd.random, self.pools.streets
+        building = words.BUILDINGS[int(r() * len(words.BUILDINGS))]
+        return (
+            f"{place.address_prefix}{streets[int(r() * len(streets))]}{1 + int(r() * 999)}号"
+            f"{building}{1 + int(r() * 30)}层"
+        )
+
+    def _extension_row(self, customer: Row) -> Row:
+        r = self.rnd.random
+        word = self.facts.word[-1]
+        trade_words = self.world.companies.trade_words[word]
+        return (
+            self.world.id_base["customer_extensions"] - self.world.id_base["customers"]
+            + customer[C_ID], customer[C_CREATED], customer[C_UPDATED], customer[C_ID],
+            f"{words.BANKS[int(r() * len(words.BANKS))]}{customer[C_ADDRESS][:2]}分行",
+            f"6222{int(r() * 10**15):015d}", customer[C_CREDIT_CODE], customer[C_NAME],
+            customer[C_ADDRESS], customer[C_PHONE], f"{trade_words}相关产品与服务的研发、销售",
+            f"{trade_words}产品", self.world.formats.money(10_000_000 * (1 + int(r() * 50))),
+            "期刊、网络", "市场部提出，总经理审批", customer[C_SHORT_NAME] if r() < 0.5 else None,
+        )  # fmt: skip
+
+    def _add_contact(self, customer: Row, lead: bool, domain: str) -> None:
+        world, pools, r = self.world, self.pools, self.rnd.random
+        people = world.people
+        surname, gender, given = people.pick(self.rnd)
+        self.facts.remember_contact(surname, gender, given)
+        self.next_contact += 1
+        contact_id = world.contact_id(self.next_contact - 1)
+        position_id, job_title = (
+            pools.lead_position if lead else pools.positions[int(r() * len(CONTACT_POSITIONS))]
+        )
+        qq = 10_000_000 + int(r() * 1_900_000_000)
+        pinyin = people.surname_pinyin[surname] + people.given_pinyins[gender][given]
+        style = r()
+        if style < 0.6:
+            email = (
+                f"{people.given_pinyins[gender][given]}.{people.surname_pinyin[surname]}@{domain}"
+            )
+        else:
+            email = f"{qq}@qq.com" if style < 0.8 else f"{pinyin}{qq % 1000}@163.com"
+        self.contacts.append((
+            contact_id, customer[C_CREATED], customer[C_UPDATED], customer[C_ID],
+            people.surnames[surname] + people.given[gender][given], pinyin,
+            people.surname_initials[surname] + people.given_initials[gender][given],
+            pools.genders[gender], pools.address_forms[gender], position_id, job_title,
+            None if lead else words.DEPARTMENT_WORDS[int(r() * len(words.DEPARTMENT_WORDS))],
+            f"{pools.mobile_prefixes[int(r() * len(MOBILE_PREFIXES))]}{int(r() * 100_000_000):08d}",
+            customer[C_PHONE], f"{800 + int(r() * 199)}" if r() < 0.4 else None, email,
+            f"wx_{pinyin}{qq % 10000}" if r() < 0.5 else None, f"{qq}" if r() < 0.3 else None,
+            f"{1960 + int(r() * 40)}-{1 + int(r() * 12):02d}-{1 + int(r() * 28):02d}"
+            if r() < 0.4 else None,
+            lead, lead or r() < 0.1,
+        ))  # fmt: skip
+        if r() < CONTACT_EXTENSION_SHARE:
+            self.contact_extensions.append(self._contact_extension_row(contact_id, customer))
+
+    def _contact_extension_row(self, contact_id: int, customer: Row) -> Row:
+        r = self.rnd.random
+        places = self.pools.places
+        assistant = r() < 0.3
+        return (
+            self.world.id_base["contact_extensions"] - self.world.id_base["contacts"] + contact_id,
+            customer[C_CREATED], customer[C_UPDATED], contact_id,
+            words.HOBBIES[int(r() * len(words.HOBBIES))],
+            words.EDUCATION[int(r() * len(words.EDUCATION))],
+            places[int(r() * len(places))].region_name, words.MARITAL[int(r() * 3)],
+            self.world.people.full(*self.world.people.pick(self.rnd))[0] if assistant else None,
+            customer[C_PHONE] if assistant else None, CONTACT_METHODS[int(r() * 5)],
+            r() < 0.05, r() < 0.03,
+        )  # fmt: skip
+
+
+def _day_pools(pools: Pools) -> tuple[list[str], int, list[str]]:
+    return pools.days, pools.day_zero, pools.times
+
+
+# Positions in a customer row, for the rows derived from it.
+C_ID, C_CREATED, C_UPDATED = 0, 1, 2
+C_NAME, C_SHORT_NAME, C_ADDRESS, C_PHONE, C_CREDIT_CODE = (
+    CUSTOMER_COLUMNS.index(column)
+    for column in ("name", "short_name", "address", "phone", "credit_code")
+)
