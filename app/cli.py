@@ -11,14 +11,16 @@ import json
 import logging
 import sys
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine
 from sqlalchemy.engine import URL
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session
 
-from app import config, schema
+from app import cli_accounts, config, dberrors, schema
 from app.errors import (
     ConfigurationError,
     DatabaseUnavailableError,
@@ -27,7 +29,7 @@ from app.errors import (
     SchemaVersionError,
 )
 from app.messages import describe, text
-from db.engine import make_engine
+from db.engine import make_engine, make_session_factory, set_acting_user
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +39,7 @@ EXIT_USAGE = 2
 EXIT_CONNECTION = 3  # cannot connect, authentication failed, or not permitted
 EXIT_SCHEMA = 4
 
-SUBCOMMANDS = ("db", "demo")
+SUBCOMMANDS = ("db", "demo", "department", "user")
 
 Handler = Callable[[argparse.Namespace, "Context"], int]
 
@@ -55,6 +57,16 @@ class Context:
         if self._engine is None:
             self._engine = make_engine(self.url)
         return self._engine
+
+    def tr(self, zh: str, en: str) -> str:
+        return en if self.language.startswith("en") else zh
+
+    def session(self) -> AbstractContextManager[Session]:
+        """One transaction; on SQLite the command line acts with full rights, audited as
+        the command line."""
+        if self.url.get_backend_name() == "sqlite":
+            set_acting_user(self.engine, None, "mediacrm-cli")
+        return make_session_factory(self.engine).begin()
 
     def say(self, code: str, **params: object) -> None:
         print(text(code, self.language, **params), file=sys.stderr)
@@ -112,6 +124,7 @@ def build_parser(language: str) -> argparse.ArgumentParser:
     status = db_commands.add_parser("status", help=tr("显示结构版本", "show the schema version"))
     status.add_argument("--json", action="store_true", help=tr("输出 JSON", "print JSON"))
     status.set_defaults(handler=_db_status)
+    cli_accounts.register_init_admin(db_commands, tr)
 
     demo = commands.add_parser("demo", help=tr("向空数据库装入演示数据", "load demo data"))
     demo.add_argument(
@@ -119,6 +132,7 @@ def build_parser(language: str) -> argparse.ArgumentParser:
     )
     demo.add_argument("--seed", type=int, default=1, help=tr("随机种子", "random seed"))
     demo.set_defaults(handler=_demo)
+    cli_accounts.register(commands, tr)
     return parser
 
 
@@ -184,7 +198,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     ctx = Context(url, language)
     try:
-        return int(args.handler(args, ctx))
+        return _run_translating_database_errors(args, ctx)
     except ConfigurationError as exc:
         print(describe(exc, language), file=sys.stderr)
         return EXIT_USAGE
@@ -202,6 +216,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_PARTIAL
     finally:
         ctx.close()
+
+
+def _run_translating_database_errors(args: argparse.Namespace, ctx: Context) -> int:
+    try:
+        return int(args.handler(args, ctx))
+    except OperationalError:
+        raise
+    except DBAPIError as exc:
+        translated = dberrors.translate(exc)
+        if translated is None:
+            raise
+        raise translated from exc
 
 
 def _language_from(argv: Sequence[str]) -> str | None:

@@ -17,11 +17,98 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Someone else changed the record (version {expected} → {actual}); reload it, then save.",
     ),
     "permission_denied": ("您没有执行此操作的权限。", "You are not allowed to do this."),
+    # Employees, departments, roles and accounts (app/employees.py, departments, roles, accounts).
+    "record_changed": (
+        "记录已被他人修改，请刷新后再保存。",
+        "Someone else changed the record; reload it, then save.",
+    ),
+    "text_too_long": ("最多 {maximum} 个字符。", "At most {maximum} characters."),
+    "employee_name_required": ("请输入姓名。", "Enter the name."),
+    "invalid_phone": (
+        "电话号码只能包含数字、空格、+、-、括号，可加分机号（如 转 123）。",
+        "A phone number has digits, spaces, +, - and brackets, and may end in an extension.",
+    ),
+    "invalid_mobile": (
+        "手机号码应为以 1 开头的 11 位数字，或以 + 开头的国际号码。",
+        "A mobile number has 11 digits starting with 1, or is international, starting with +.",
+    ),
+    "invalid_email": ("电子邮件地址格式不正确。", "This is not an e-mail address."),
+    "invalid_status": ("请选择状态。", "Choose a status."),
+    "department_missing": (
+        "所选部门不存在或已删除。",
+        "The chosen department does not exist or was deleted.",
+    ),
+    "position_missing": (
+        "所选职务不存在或已删除。",
+        "The chosen position does not exist or was deleted.",
+    ),
+    "employee_has_account": (
+        "员工“{name}”有启用的登录账户 {username}，请先在安全工具中停用该账户。",
+        "The employee “{name}” has the enabled account {username}; disable it first "
+        "in Security tools.",
+    ),
+    "department_cycle": (
+        "不能把部门移到它自己或它的下级部门之下。",
+        "A department cannot move under itself or one of its sub-departments.",
+    ),
+    "department_not_empty": (
+        "部门“{name}”不是空的（{children} 个下级部门，{employees} 名员工），不能删除。",
+        "The department “{name}” is not empty ({children} sub-departments, "
+        "{employees} employees); it cannot be deleted.",
+    ),
+    "department_parent_deleted": (
+        "部门“{name}”的上级部门已删除，请先恢复上级部门。",
+        "The parent of the department “{name}” is deleted; restore the parent first.",
+    ),
+    "role_key_invalid": (
+        "角色代码须以小写字母开头，由 2–40 个小写字母、数字或下划线组成。",
+        "A role key starts with a lower-case letter and has 2–40 lower-case letters, "
+        "digits or underscores.",
+    ),
+    "role_key_taken": ("角色代码“{name}”已被使用。", "The role key “{name}” is taken."),
+    "role_name_invalid": (
+        "角色名称不能为空，且不超过 60 个字符。",
+        "A role name is required and has at most 60 characters.",
+    ),
+    "built_in_role": (
+        "“{name}”是内置角色，不能删除。",
+        "“{name}” is a built-in role; it cannot be deleted.",
+    ),
+    "role_in_use": (
+        "角色“{name}”还有 {count} 个用户，不能删除。",
+        "The role “{name}” still has {count} users; it cannot be deleted.",
+    ),
+    "unknown_permission": (
+        "未知的权限：{module}/{action}",
+        "Unknown permission: {module}/{action}",
+    ),
+    "admin_role_keeps_security_admin": (
+        "管理员角色必须保留“安全”模块的“管理”权限，否则没有人能再管理权限。",
+        "The administrator role keeps the Security “Administer” permission; without it "
+        "nobody could manage permissions any more.",
+    ),
+    "cannot_disable_yourself": ("不能停用自己的账户。", "You cannot disable your own account."),
+    "cannot_change_own_role": (
+        "不能修改自己的角色，请让另一位管理员修改。",
+        "You cannot change your own role; ask another administrator.",
+    ),
+    "unknown_table": ("未知的记录类型：{name}", "Unknown record kind: {name}"),
     "bad_url": (
         "数据库地址无效：{url}。请使用 sqlite:///文件路径、.db 文件路径，"
         "或 postgresql://用户:密码@主机:端口/数据库。",
         "Invalid database URL: {url}. Use sqlite:///PATH, a path to a .db file, "
         "or postgresql://user:password@host:port/dbname.",
+    ),
+    "bad_sslmode": (
+        "SSL 模式无效：{mode}。可选：disable、allow、prefer、require、verify-ca、verify-full。",
+        "Invalid SSL mode: {mode}. Use disable, allow, prefer, require, verify-ca or verify-full.",
+    ),
+    "path_required": ("请选择数据库文件。", "Choose the database file."),
+    "host_required": ("请输入服务器地址。", "Enter the server's address."),
+    "database_name_required": ("请输入数据库名称。", "Enter the database name."),
+    "ca_file_missing": (
+        "找不到 CA 证书文件：{path}",
+        "The CA certificate file does not exist: {path}",
     ),
     "sqlite_on_network_share": (
         "SQLite 数据库文件不能放在网络共享上（{path}）：多台电脑同时写入会损坏文件。"
@@ -73,6 +160,54 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "已生成演示数据：{customers} 个客户，{contacts} 个联系人，用时 {seconds:.1f} 秒。",
         "Demo data loaded: {customers} customers, {contacts} contacts in {seconds:.1f} s.",
     ),
+    "invalid_username": (
+        "用户名须以小写字母开头，由 3–32 个小写字母、数字、下划线或点组成。",
+        "A user name starts with a lower-case letter and has 3–32 lower-case letters, digits, "
+        "underscores or dots.",
+    ),
+    "password_required": ("请输入密码。", "Enter the password."),
+    "password_too_short": (
+        "密码至少需要 {minimum} 个字符。",
+        "The password needs at least {minimum} characters.",
+    ),
+    "password_too_long": (
+        "密码不能超过 {maximum} 个字符。",
+        "The password may have at most {maximum} characters.",
+    ),
+    "password_blank": ("密码不能只包含空格。", "The password cannot be only spaces."),
+    "passwords_differ": ("两次输入的密码不一致。", "The two passwords differ."),
+    "wrong_old_password": ("原密码不正确。", "The current password is wrong."),
+    "account_disabled": (
+        "用户 {user} 已被停用，请联系管理员。",
+        "The user {user} is disabled; ask your administrator.",
+    ),
+    "tls_failed": (
+        "安全连接失败：{detail}。请检查 SSL 模式和 CA 证书设置。",
+        "The secure connection failed: {detail}. Check the SSL mode and the CA certificate.",
+    ),
+    "administrator_exists": (
+        "已经存在管理员；请用管理员账户在“安全工具”中添加用户。",
+        "An administrator exists already; add users as that administrator.",
+    ),
+    "department_not_found": ("找不到部门“{name}”。", "No department named “{name}”."),
+    "department_ambiguous": (
+        "有多个部门名为“{name}”，请写出完整路径，如 广告部/广告一部。",
+        "Several departments are named “{name}”; give the path, such as Sales/Team 1.",
+    ),
+    "department_name_invalid": (
+        "部门名称不能为空，且不超过 100 个字符。",
+        "A department name is required and has at most 100 characters.",
+    ),
+    "department_exists": ("部门“{name}”已存在。", "The department “{name}” exists already."),
+    "role_not_found": ("找不到角色“{name}”。", "No role named “{name}”."),
+    "username_taken": ("用户名“{name}”已被使用。", "The user name “{name}” is taken."),
+    "user_not_found": ("找不到用户“{name}”。", "No user named “{name}”."),
+    "duplicate": ("已存在相同的记录：{detail}", "Such a record exists already: {detail}"),
+    "missing_reference": (
+        "引用的记录不存在：{detail}",
+        "A record it refers to does not exist: {detail}",
+    ),
+    "check_failed": ("数据不符合规则：{detail}", "The data breaks a rule: {detail}"),
 }
 
 

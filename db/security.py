@@ -70,41 +70,58 @@ def all_tables(connection: Connection) -> list[str]:
 
 
 def install(connection: Connection) -> RoleNames:
-    """Create or bring up to date every security object of the connected database."""
+    """Create or bring up to date every security object of the connected database.
+
+    The statements go to the server as two scripts: hundreds of round trips of DDL would
+    make every migration and test database slow.
+    """
     database = connection.execute(text("SELECT current_database()")).scalar_one()
     names = role_names(database)
     tables = all_tables(connection)
-    _create_group_roles(connection, names)
-    for definition in function_definitions(names):
-        connection.execute(text(definition))
-    _transfer_ownership(connection, names, tables)
-    for table in tables:
-        _secure_table(connection, names, table)
-        if table not in NOT_AUDITED_TABLES:
-            _create_audit_triggers(connection, table)
-    _create_permission_triggers(connection)
-    _grant_common(connection, names, tables)
-    connection.execute(text("SELECT mc_sync_all_role_grants()"))
+    _run(connection, [*_group_role_statements(connection, names), *function_definitions(names)])
+    _run(
+        connection,
+        [
+            *_ownership_statements(connection, names, tables),
+            *(statement for table in tables for statement in _table_statements(names, table)),
+            *_permission_trigger_statements(),
+            *_grant_statements(connection, names, tables),
+            "SELECT mc_sync_all_role_grants()",
+        ],
+    )
     return names
 
 
-def _create_group_roles(connection: Connection, names: RoleNames) -> None:
-    for role, options in ((names.owner, "NOLOGIN CREATEROLE"), (names.users, "NOLOGIN")):
-        exists = connection.execute(
-            text("SELECT 1 FROM pg_roles WHERE rolname = :role"), {"role": role}
-        ).scalar()
-        if not exists:
-            connection.execute(text(f'CREATE ROLE "{role}" {options}'))
-    connection.execute(text(f'ALTER ROLE "{names.owner}" NOSUPERUSER NOBYPASSRLS NOLOGIN'))
-    connection.execute(text(f'ALTER ROLE "{names.users}" NOSUPERUSER NOBYPASSRLS NOLOGIN'))
+def _run(connection: Connection, statements: list[str]) -> None:
+    # The driver's own cursor with no parameters: psycopg then leaves the `%` of format()
+    # calls inside function bodies alone and accepts several statements in one go.
+    cursor = connection.connection.cursor()
+    try:
+        cursor.execute(";\n".join(statements))
+    finally:
+        cursor.close()
 
 
-def _transfer_ownership(connection: Connection, names: RoleNames, tables: list[str]) -> None:
-    for table in [*tables, "alembic_version"]:
-        connection.execute(text(f'ALTER TABLE "{table}" OWNER TO "{names.owner}"'))
-    connection.execute(text("REVOKE ALL ON SCHEMA public FROM PUBLIC"))
-    connection.execute(text(f'GRANT USAGE, CREATE ON SCHEMA public TO "{names.owner}"'))
-    connection.execute(text(f'GRANT USAGE ON SCHEMA public TO "{names.users}"'))
+def _group_role_statements(connection: Connection, names: RoleNames) -> list[str]:
+    existing = set(
+        connection.execute(
+            text("SELECT rolname FROM pg_roles WHERE rolname IN (:owner, :users)"),
+            {"owner": names.owner, "users": names.users},
+        ).scalars()
+    )
+    statements = [
+        f'CREATE ROLE "{role}" {options}'
+        for role, options in ((names.owner, "NOLOGIN CREATEROLE"), (names.users, "NOLOGIN"))
+        if role not in existing
+    ]
+    return [
+        *statements,
+        f'ALTER ROLE "{names.owner}" NOSUPERUSER NOBYPASSRLS NOLOGIN',
+        f'ALTER ROLE "{names.users}" NOSUPERUSER NOBYPASSRLS NOLOGIN',
+    ]
+
+
+def _ownership_statements(connection: Connection, names: RoleNames, tables: list[str]) -> list[str]:
     functions = connection.execute(
         text(
             "SELECT p.oid::regprocedure::text FROM pg_proc p "
@@ -112,29 +129,34 @@ def _transfer_ownership(connection: Connection, names: RoleNames, tables: list[s
             "WHERE n.nspname = 'public' "
             "AND (p.proname LIKE 'mc\\_%' OR p.proname LIKE 'mediacrm\\_%')"
         )
-    )
-    for (signature,) in functions:
-        connection.execute(text(f'ALTER FUNCTION {signature} OWNER TO "{names.owner}"'))
+    ).scalars()
+    return [
+        *(
+            f'ALTER TABLE "{table}" OWNER TO "{names.owner}"'
+            for table in [*tables, "alembic_version"]
+        ),
+        "REVOKE ALL ON SCHEMA public FROM PUBLIC",
+        f'GRANT USAGE, CREATE ON SCHEMA public TO "{names.owner}"',
+        f'GRANT USAGE ON SCHEMA public TO "{names.users}"',
+        *(f'ALTER FUNCTION {signature} OWNER TO "{names.owner}"' for signature in functions),
+    ]
 
 
-def _secure_table(connection: Connection, names: RoleNames, table: str) -> None:
-    connection.execute(text(f'ALTER TABLE "{table}" ENABLE ROW LEVEL SECURITY'))
-    connection.execute(text(f'ALTER TABLE "{table}" FORCE ROW LEVEL SECURITY'))
-    connection.execute(text(f'REVOKE ALL ON "{table}" FROM PUBLIC'))
-    for policy in ("mc_owner", "mc_visible"):
-        connection.execute(text(f'DROP POLICY IF EXISTS {policy} ON "{table}"'))
-    # The owner runs the SECURITY DEFINER functions, which must see every row.
-    connection.execute(
-        text(
-            f'CREATE POLICY mc_owner ON "{table}" TO "{names.owner}" USING (true) WITH CHECK (true)'
-        )
-    )
-    connection.execute(
-        text(
-            f'CREATE POLICY mc_visible ON "{table}" TO "{names.users}" '
-            f"USING ({visibility_condition(table)}) WITH CHECK ({write_condition(table)})"
-        )
-    )
+def _table_statements(names: RoleNames, table: str) -> list[str]:
+    statements = [
+        f'ALTER TABLE "{table}" ENABLE ROW LEVEL SECURITY',
+        f'ALTER TABLE "{table}" FORCE ROW LEVEL SECURITY',
+        f'REVOKE ALL ON "{table}" FROM PUBLIC',
+        f'DROP POLICY IF EXISTS mc_owner ON "{table}"',
+        f'DROP POLICY IF EXISTS mc_visible ON "{table}"',
+        # The owner runs the SECURITY DEFINER functions, which must see every row.
+        f'CREATE POLICY mc_owner ON "{table}" TO "{names.owner}" USING (true) WITH CHECK (true)',
+        f'CREATE POLICY mc_visible ON "{table}" TO "{names.users}" '
+        f"USING ({visibility_condition(table)}) WITH CHECK ({write_condition(table)})",
+    ]
+    if table not in NOT_AUDITED_TABLES:
+        statements += _audit_trigger_statements(table)
+    return statements
 
 
 def visibility_condition(table: str) -> str:
@@ -175,12 +197,8 @@ def write_condition(table: str) -> str:
     return visibility_condition(table)
 
 
-def _grant_common(connection: Connection, names: RoleNames, tables: list[str]) -> None:
+def _grant_statements(connection: Connection, names: RoleNames, tables: list[str]) -> list[str]:
     group = f'"{names.users}"'
-    connection.execute(text(f"GRANT SELECT ON alembic_version TO {group}"))
-    for table in READ_BY_ALL_TABLES:
-        if table in tables:
-            connection.execute(text(f'GRANT SELECT ON "{table}" TO {group}'))
     readable_user_columns = connection.execute(
         text(
             "SELECT string_agg(quote_ident(attname), ', ') FROM pg_attribute "
@@ -188,48 +206,51 @@ def _grant_common(connection: Connection, names: RoleNames, tables: list[str]) -
             "AND attname <> 'password_hash'"
         )
     ).scalar_one()
-    connection.execute(text(f"GRANT SELECT ({readable_user_columns}) ON users TO {group}"))
-    for table in MODULE_TABLES["personal"]:
-        connection.execute(text(f'GRANT SELECT, INSERT, UPDATE, DELETE ON "{table}" TO {group}'))
-    connection.execute(text(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {group}"))
-    connection.execute(text("REVOKE ALL ON ALL FUNCTIONS IN SCHEMA public FROM PUBLIC"))
-    connection.execute(text(f"GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA public TO {group}"))
+    return [
+        f"GRANT SELECT ON alembic_version TO {group}",
+        *(
+            f'GRANT SELECT ON "{table}" TO {group}'
+            for table in READ_BY_ALL_TABLES
+            if table in tables
+        ),
+        f"GRANT SELECT ({readable_user_columns}) ON users TO {group}",
+        *(
+            f'GRANT SELECT, INSERT, UPDATE, DELETE ON "{table}" TO {group}'
+            for table in MODULE_TABLES["personal"]
+        ),
+        f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {group}",
+        "REVOKE ALL ON ALL FUNCTIONS IN SCHEMA public FROM PUBLIC",
+        f"GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA public TO {group}",
+    ]
 
 
-def _create_audit_triggers(connection: Connection, table: str) -> None:
+def _audit_trigger_statements(table: str) -> list[str]:
     """Statement-level triggers with transition tables: one audit insert per statement."""
     transitions = {
-        "insert": "NEW TABLE AS new_rows",
-        "update": "OLD TABLE AS old_rows NEW TABLE AS new_rows",
-        "delete": "OLD TABLE AS old_rows",
+        "insert": "REFERENCING NEW TABLE AS new_rows",
+        "update": "REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows",
+        "delete": "REFERENCING OLD TABLE AS old_rows",
+        "truncate": "",
     }
+    statements = []
     for event, referencing in transitions.items():
         name = f"trg_{table}_audit_{event}"
-        connection.execute(text(f'DROP TRIGGER IF EXISTS {name} ON "{table}"'))
-        connection.execute(
-            text(
-                f'CREATE TRIGGER {name} AFTER {event.upper()} ON "{table}" '
-                f"REFERENCING {referencing} FOR EACH STATEMENT EXECUTE FUNCTION mc_audit()"
-            )
-        )
-    name = f"trg_{table}_audit_truncate"
-    connection.execute(text(f'DROP TRIGGER IF EXISTS {name} ON "{table}"'))
-    connection.execute(
-        text(
-            f'CREATE TRIGGER {name} AFTER TRUNCATE ON "{table}" '
-            "FOR EACH STATEMENT EXECUTE FUNCTION mc_audit()"
-        )
-    )
+        statements += [
+            f'DROP TRIGGER IF EXISTS {name} ON "{table}"',
+            f'CREATE TRIGGER {name} AFTER {event.upper()} ON "{table}" {referencing} '
+            "FOR EACH STATEMENT EXECUTE FUNCTION mc_audit()",
+        ]
+    return statements
 
 
-def _create_permission_triggers(connection: Connection) -> None:
+def _permission_trigger_statements() -> list[str]:
     """A change of a role's permissions re-applies the grants at once, in the same transaction."""
+    statements = []
     for table in ("roles", "role_function_permissions"):
         name = f"trg_{table}_sync_grants"
-        connection.execute(text(f'DROP TRIGGER IF EXISTS {name} ON "{table}"'))
-        connection.execute(
-            text(
-                f'CREATE TRIGGER {name} AFTER INSERT OR UPDATE OR DELETE ON "{table}" '
-                "FOR EACH STATEMENT EXECUTE FUNCTION mc_role_permissions_changed()"
-            )
-        )
+        statements += [
+            f'DROP TRIGGER IF EXISTS {name} ON "{table}"',
+            f'CREATE TRIGGER {name} AFTER INSERT OR UPDATE OR DELETE ON "{table}" '
+            "FOR EACH STATEMENT EXECUTE FUNCTION mc_role_permissions_changed()",
+        ]
+    return statements

@@ -263,7 +263,10 @@ def _user_functions(names: RoleNames) -> list[str]:
             IF p_verifier !~ '^SCRAM-SHA-256\\$' THEN
                 RAISE EXCEPTION 'a SCRAM verifier is required' USING ERRCODE = '22023';
             END IF;
-            PERFORM mc_sync_role_grants(p_role_id);
+            IF NOT EXISTS (SELECT 1 FROM pg_roles
+                           WHERE rolname = '{names.prefix}role_' || p_role_id) THEN
+                PERFORM mc_sync_role_grants(p_role_id);
+            END IF;
             EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L IN ROLE %I, %I', login, p_verifier,
                            '{names.users}', '{names.prefix}role_' || p_role_id);
             INSERT INTO public.users (username, employee_id, role_id, db_role, enabled,
@@ -313,7 +316,10 @@ def _user_functions(names: RoleNames) -> list[str]:
             {require_admin}
             SELECT role_id INTO old_role FROM public.users
              WHERE db_role = login AND deleted_at IS NULL;
-            PERFORM mc_sync_role_grants(p_role_id);
+            IF NOT EXISTS (SELECT 1 FROM pg_roles
+                           WHERE rolname = '{names.prefix}role_' || p_role_id) THEN
+                PERFORM mc_sync_role_grants(p_role_id);
+            END IF;
             EXECUTE format('REVOKE %I FROM %I', '{names.prefix}role_' || old_role, login);
             EXECUTE format('GRANT %I TO %I', '{names.prefix}role_' || p_role_id, login);
             UPDATE public.users SET role_id = p_role_id, version = version + 1,

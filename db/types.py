@@ -49,8 +49,15 @@ class ExactDecimal(TypeDecorator[Decimal]):
         if value is None:
             return None
         if dialect.name == "sqlite":
-            return (Decimal(int(value)) / self._factor).quantize(self._quantum)
+            return self.from_scaled_integer(value)
         return Decimal(value).quantize(self._quantum)
+
+    def from_scaled_integer(self, value: int) -> Decimal:
+        """The amount a SQLite scaled integer stands for (1234 → 12.34 at scale 2)."""
+        return (Decimal(int(value)) / self._factor).quantize(self._quantum)
+
+    def quantize(self, value: Decimal | int | str) -> Decimal:
+        return Decimal(value).quantize(self._quantum, rounding=ROUND_HALF_UP)
 
     def literal_sqlite(self, value: Decimal | int) -> int:
         """The stored SQLite integer for a value, for hand-written DDL such as check constraints."""

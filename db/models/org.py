@@ -167,8 +167,9 @@ class User(Base, Record):
     db_role: Mapped[str | None] = mapped_column(
         String(63), unique=True, info=label("数据库角色", "Database role")
     )
+    # Deferred: on PostgreSQL no user may read it (the server keeps the passwords there).
     password_hash: Mapped[str | None] = mapped_column(
-        String(255), info=label("密码散列", "Password hash")
+        String(255), deferred=True, info=label("密码散列", "Password hash")
     )
     enabled: Mapped[bool] = mapped_column(
         Boolean, default=True, server_default=true(), info=label("启用", "Enabled")

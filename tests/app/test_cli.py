@@ -161,7 +161,6 @@ def test_subcommands_run_without_qt_and_write_utf8_even_to_a_gbk_console(tmp_pat
     assert "数据库结构已是最新版本".encode() in result.stderr
 
 
-
 @pytest.mark.parametrize("backend", ["postgresql"])
 def test_db_upgrade_by_a_role_that_does_not_own_the_schema_is_refused(
     db_url: URL, throwaway_login_role: str, capsys: pytest.CaptureFixture[str]

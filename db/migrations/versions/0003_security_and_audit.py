@@ -38,7 +38,9 @@ def upgrade() -> None:
 
 
 def _seed_built_in_permissions(bind: sa.Connection) -> None:
-    roles = dict(bind.execute(sa.text("SELECT key, id FROM roles WHERE built_in")).all())
+    roles: dict[str, int] = dict(
+        bind.execute(sa.text("SELECT key, id FROM roles WHERE built_in")).all()
+    )
     functions = sa.table(
         "role_function_permissions", *map(sa.column, ("role_id", "module", "action"))
     )
