@@ -25,14 +25,12 @@ from sqlalchemy import Connection, Engine, bindparam, func, insert, select, text
 import db.models  # noqa: F401 - registers every table on Base.metadata
 from app import demo_activity, demo_customers, demo_media, demo_office
 from app.demo_master import (
-    DEMO_ROLES,
     DEPARTMENTS,
     Batch,
     World,
     company_batches,
     organisation_batches,
     read_reference,
-    role_batches,
     staff_count,
 )
 from app.demo_sink import Progress, Row, Sink, copy_text, open_sink
@@ -108,7 +106,6 @@ def frame_batches(world: World) -> Iterator[Batch]:
     steps: tuple[Callable[[World], Iterator[Batch]], ...] = (
         company_batches,
         organisation_batches,
-        role_batches,
         demo_media.outlet_batches,
         demo_media.rate_card_batches,
         demo_office.event_batches,
@@ -225,7 +222,6 @@ def _refuse_non_empty(connection: Connection) -> None:
 def _demo_keys() -> Iterator[tuple[str, str, tuple[str, ...]]]:
     """(table, unique column, the demo's values) of master data with unique names."""
     yield "departments", "name", tuple(name for _, name, parent, _ in DEPARTMENTS if not parent)
-    yield "roles", "key", tuple(key for key, *_ in DEMO_ROLES)
     yield "employees", "employee_no", tuple(f"HX{number:04d}" for number in range(1, 10_000))
     yield "media_outlets", "name", ("华夏时代网", "时代商业公众号", "华夏时代会展")
     yield "ad_services", "code", tuple(code for code, *_ in demo_media.SERVICES)

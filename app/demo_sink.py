@@ -143,8 +143,9 @@ class PostgresSink(_BaseSink):
     """COPY into the tables, inside the caller's transaction.
 
     As superuser (or with SET permission on the setting), `session_replication_role =
-    replica` skips the foreign-key triggers for this transaction only: the rows are
-    consistent by construction, and the tests check every foreign key afterwards.
+    replica` skips the triggers for this transaction only: the foreign-key checks (the rows
+    are consistent by construction, and the tests check every foreign key afterwards) and
+    the per-statement audit triggers (the load writes one BULK_LOAD audit row instead).
     """
 
     def __init__(self, connection: Connection, progress: Progress | None) -> None:
@@ -235,7 +236,15 @@ class SqliteSink(_BaseSink):
         self.driver.execute("PRAGMA defer_foreign_keys = ON")
 
     def prepare(self, expected_rows: Mapping[str, int]) -> None:
+        """Take the per-row audit triggers off for the load (the load writes one audit row
+        for all its rows, as on PostgreSQL); `finish` puts the very same triggers back."""
         self.expected = expected_rows
+        self._audit_triggers = self.driver.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
+            " AND name LIKE 'trg\\_%\\_audit\\_insert' ESCAPE '\\'"
+        ).fetchall()
+        for name, _ in self._audit_triggers:
+            self.driver.execute(f'DROP TRIGGER "{name}"')
 
     def write(self, table: str, columns: Sequence[str], rows: Iterable[Row]) -> int:
         names = ", ".join(f'"{column}"' for column in columns)
@@ -260,4 +269,6 @@ class SqliteSink(_BaseSink):
         raise NotImplementedError("SQLite takes rows, not COPY text")
 
     def finish(self) -> None:
+        for _, definition in self._audit_triggers:
+            self.driver.execute(definition)
         self.driver.execute("PRAGMA optimize")
