@@ -10,7 +10,6 @@ that a million customers still load within the time budget.
 from __future__ import annotations
 
 import hashlib
-import math
 import random
 from dataclasses import dataclass, field
 from typing import Any
@@ -74,8 +73,9 @@ COLUMNS = dict(TABLES)
 
 
 def density(customers: int) -> float:
-    """Share of the full activity per customer: 1 up to 200,000 customers, then thinning."""
-    return min(1.0, math.sqrt(FULL_ACTIVITY_CUSTOMERS / customers))
+    """Share of customers with activity: all up to 200,000 customers, then as many as
+    200,000 customers would have (20 % of a million), so the load time stays bounded."""
+    return min(1.0, FULL_ACTIVITY_CUSTOMERS / customers)
 
 
 def expected_rows(customers: int) -> dict[str, int]:
@@ -131,49 +131,60 @@ class ActivityMaker(EngagementMixin):
         self.business = BusinessMaker(world, rnd, BusinessRows())
         self.base = world.id_base
         self.facts = world.facts
+        self.people = world.person_pool
 
     def add(self, customer: int) -> None:
-        r, kind = self.rnd.random, self.facts.kind[customer]
-        if r() >= self.share:
+        """The activity of one customer; the very first one shows every kind of record,
+        so that even a tiny demo fills every table."""
+        self.showcase = customer == 0
+        kind, chance = self.facts.kind[customer], self._chance
+        if not chance(self.share):
             return
         contact = self.world.contact_id(self.facts.first_contact[customer])
         quotation = order = None
-        if r() < QUOTATION_SHARE[kind]:
-            quotation = self.business.quotation(customer, contact, -400 + int(r() * 399))
-        if r() < ORDER_SHARE[kind]:
-            for slot in range(1 + int(r() * MAX_ORDERS)):
-                self.business.order(customer, slot, contact, -700 + int(r() * 700), quotation)
+        if chance(QUOTATION_SHARE[kind]):
+            quotation = self.business.quotation(customer, contact, -400 + self._days(399))
+        if chance(ORDER_SHARE[kind]):
+            for slot in range(1 + self._days(MAX_ORDERS)):
+                day = -300 if self.showcase else -700 + self._days(700)
+                self.business.order(customer, slot, contact, day, quotation, self.showcase)
                 order = self.base["ad_orders"] + customer * MAX_ORDERS + slot + 1
-        if r() < HISTORY_SHARE[kind]:
+        if chance(HISTORY_SHARE[kind]):
             self._history(customer, contact)
-        if self.facts.stage[customer] > 1 and r() < 0.35:
+        if self.facts.stage[customer] > 1 and chance(0.35):
             self._stage_change(customer)
-        if kind in (0, 1, 5) and r() < 0.2:
+        if kind in (0, 1, 5) and chance(0.2):
             self._media_record(customer)
         self._occasional(customer, contact, kind, quotation, order)
 
+    def _chance(self, probability: float) -> bool:
+        return self.rnd.random() < probability or self.showcase
+
+    def _days(self, span: int) -> int:
+        return int(self.rnd.random() * span)
+
     def _occasional(self, customer: int, contact: int, kind: int, quotation: int | None,
                     order: int | None) -> None:  # fmt: skip
-        r = self.rnd.random
+        chance = self._chance
         if kind == 3 and self.world.customers > 1:
             self._partner(customer)
-        if r() < 0.03:
+        if chance(0.03):
             self._supply_demand(customer, contact)
-        if kind < 2 and r() < 0.12:
+        if kind < 2 and chance(0.12):
             self._salesperson_log(customer)
-        if kind < 4 and r() < 0.05:
+        if kind < 4 and chance(0.05):
             self._subscription(customer, contact)
-        if kind < 4 and r() < 0.06:
+        if kind < 4 and chance(0.06):
             self._subscription_call(customer, contact)
-        if kind < 4 and r() < 0.03:
+        if kind < 4 and chance(0.03):
             self._attendance(customer, contact)
-        if kind < 3 and r() < 0.06:
+        if kind < 3 and chance(0.06):
             self._campaign_member(customer, contact)
-        if kind < 4 and r() < 0.01:
+        if kind < 4 and chance(0.01):
             self._complaint(customer, contact)
-        if kind < 2 and r() < 0.05:
+        if kind < 2 and chance(0.05):
             self._opportunity(customer, contact, quotation, order)  # with a direct task
-        elif kind < 3 and r() < 0.02:
+        elif kind < 3 and chance(0.02):
             self._task(customer, contact, "direct", None)
 
     def _owner(self, customer: int) -> tuple[int, int]:
@@ -262,12 +273,6 @@ class ActivityMaker(EngagementMixin):
             words.NEXT_STEPS[int(r() * len(words.NEXT_STEPS))], f.money(50 * (1 + int(r() * 8))),
             staff, department,
         ))  # fmt: skip
-
-    def _contact_name(self, contact_index: int) -> str:
-        facts = self.facts
-        return self.world.people.full(
-            facts.surname[contact_index], facts.gender[contact_index], facts.given[contact_index]
-        )[0]
 
 
 def attachment_batch(world: World) -> Batch:

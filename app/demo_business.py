@@ -133,12 +133,14 @@ class BusinessMaker:
             )
         return quotation_id
 
-    def order(self, customer: int, slot: int, contact: int, day: int, quotation: int | None):
+    def order(self, customer: int, slot: int, contact: int, day: int, quotation: int | None,
+              completed: bool = False) -> None:  # fmt: skip
         """An order of the customer, with lines, plans, executions and payments."""
         f, r = self.f, self.rnd.random
         order_slot = customer * MAX_ORDERS + slot
         order_id = self.base["ad_orders"] + order_slot + 1
         status = ORDER_STATUSES[int(r() * len(ORDER_STATUSES))] if day < -20 else "confirmed"
+        status = "completed" if completed else status
         lines = self._lines(day, 1 + int(r() * MAX_LINES))
         total = sum(line.amount for line in lines)
         paid = self._payments(customer, order_id, order_slot, day, status, total)

@@ -8,9 +8,11 @@ precomputed lists into locals and draw with `random()`: attribute look-ups, `cho
 
 from __future__ import annotations
 
+import random
+
 from app import demo_words as words
 from app.demo_master import CUSTOMER_TYPES, RECORD, Batch, CustomerFacts, World
-from app.demo_names import MOBILE_PREFIXES, CreditCodes, Place
+from app.demo_names import MOBILE_PREFIXES, CreditCodes
 from app.demo_sink import Row
 from db.reference_data import POSITIONS
 
@@ -65,6 +67,7 @@ class CustomerStage:
     def __init__(self, world: World) -> None:
         self.world = world
         self.pools = Pools(world)
+        world.person_pool = self.pools.people
         self.codes = CreditCodes(int(world.rng("credit-codes").random() * 10**8))
         self.owner_ids = [world.staff[k].id for k in world.sales_staff]
         self.owner_departments = [world.staff_department_id(k) for k in world.sales_staff]
@@ -89,29 +92,39 @@ class CustomerStage:
 class Pools:
     """Everything a customer or contact row is drawn from, as plain lists."""
 
+    PEOPLE = 65_536  # fits the contacts' array("H") of person numbers
+    ADDRESS_TAILS = 4_096
+
     def __init__(self, world: World) -> None:
         f, ref = world.formats, world.reference
         companies = world.companies
-        places = ref.places
-        self.places = places
+        rnd = world.rng("pools")
+        self.places = ref.places
         self.days, self.day_zero = f.days, f.day_zero
         self.times = [f.time_of_day(8 * 3600 + 60 * minute) for minute in range(600)]
         self.capitals = [(f.money(c * 100), c) for c in CAPITALS]
         self.type_ids = [ref.customer_types[code] for code in CUSTOMER_TYPES]
         self.industry_ids = [ref.industries[code] for code in companies.trade_industries]
         self.stage_ids = [None] + [stage_id for stage_id, _ in ref.stages]
-        self.sources = ref.sources
-        self.short_names = companies.trade_names
         self.domains = [
             [trade + word + ".com" for word in (w.lower() for w in companies.word_initials)]
             for trade in companies.trade_pinyins
         ]
-        self.streets = [f"{s}{x}" for s in words.STREETS for x in words.STREET_SUFFIXES]
+        self.address_tails = [_address_tail(rnd) for _ in range(self.ADDRESS_TAILS)]
+        self.people = world.people.pool(rnd, self.PEOPLE)
         self.mobile_prefixes = [str(prefix) for prefix in MOBILE_PREFIXES]
         self.positions = [(ref.positions[code], POSITION_NAMES[code]) for code in CONTACT_POSITIONS]
         self.lead_position = (ref.positions["general_manager"], POSITION_NAMES["general_manager"])
-        self.address_forms = (ref.forms_of_address["mr"], ref.forms_of_address["ms"])
-        self.genders = ("M", "F")
+        self.address_forms = {"M": ref.forms_of_address["mr"], "F": ref.forms_of_address["ms"]}
+
+
+def _address_tail(rnd: random.Random) -> str:
+    """Street, number, building and floor: '文三路168号华星大厦12层'."""
+    r = rnd.random
+    street = words.STREETS[int(r() * len(words.STREETS))]
+    suffix = words.STREET_SUFFIXES[int(r() * len(words.STREET_SUFFIXES))]
+    building = words.BUILDINGS[int(r() * len(words.BUILDINGS))]
+    return f"{street}{suffix}{1 + int(r() * 999)}号{building}{1 + int(r() * 30)}层"
 
 
 class CustomerMaker:
@@ -128,6 +141,8 @@ class CustomerMaker:
         self.owner_ids = stage.owner_ids
         self.owner_departments = stage.owner_departments
         self.rnd = stage.world.rng("customers", chunk)
+        self.customer_base = stage.world.id_base["customers"]
+        self.contact_base = stage.world.id_base["contacts"]
         self.facts = CustomerFacts()
         self.next_contact = 2 * chunk * CHUNK  # every pair of customers has four contacts
         self.customers: list[Row] = []
@@ -158,15 +173,17 @@ class CustomerMaker:
     def _customer_row(self, index: int, contacts: int) -> Row:
         # One long function on purpose: locals are the fast path of CPython.
         world, pools, r = self.world, self.pools, self.rnd.random
-        companies, facts, days, zero, times = world.companies, self.facts, *_day_pools(pools)
+        companies, days, zero, times = world.companies, pools.days, pools.day_zero, pools.times
         city = int(r() * len(pools.places))
         place = pools.places[city]
         kind = TYPE_TABLE[int(r() * 100)]
+        if index < len(CUSTOMER_TYPES):  # one of each type first, so small demos show all
+            kind = index
         low, span = STAGE_RANGE[kind]
         stage = low + int(r() * span)
         trade, word, form = companies.pick(self.rnd)
-        facts.remember_customer(city, kind, stage, trade, word, self.next_contact, contacts)
-        customer_id = world.customer_id(index)
+        self.facts.remember_customer(city, kind, stage, trade, word, self.next_contact, contacts)
+        customer_id = self.customer_base + index + 1
         parent = self.group_id if self.group_id and r() < 0.03 else None
         if form == 3:  # 集团有限公司: the chunk's next customers may be its subsidiaries
             self.group_id = customer_id
@@ -176,25 +193,25 @@ class CustomerMaker:
         domain = pools.domains[trade][word]
         slot = index % len(self.owner_ids)
         ratings = RATINGS[kind]
-        phone = place.phone(r)
+        trade_name, trade_words = companies.trade_names[trade], companies.trade_words[word]
         return (
             customer_id, days[zero + created] + times[int(r() * 600)],
             days[zero + updated] + times[int(r() * 600)], f"C{customer_id:08d}",
-            place.name + companies.trade_names[trade] + companies.trade_words[word]
-            + companies.forms[form],
+            place.name + trade_name + trade_words + companies.forms[form],
             place.pinyin + companies.trade_pinyins[trade] + companies.word_pinyins[word]
             + companies.form_pinyins[form],
-            companies.trade_names[trade] + companies.trade_words[word],
+            trade_name + trade_words,
             place.initials + companies.trade_initials[trade] + companies.word_initials[word]
             + companies.form_initials[form],
             companies.english(place.name_en, trade, word, form) if r() < 0.3 else None,
             parent, pools.type_ids[kind], pools.industry_ids[word],
-            pools.sources[int(r() * len(pools.sources))], place.country_id, place.region_id,
-            place.city_id, self._address(place),
-            f"{place.postal_prefix[:4]}{int(r() * 100):02d}", phone,
+            world.reference.sources[int(r() * len(world.reference.sources))], place.country_id,
+            place.region_id, place.city_id,
+            place.address_prefix + pools.address_tails[int(r() * Pools.ADDRESS_TAILS)],
+            f"{place.postal_prefix[:4]}{int(r() * 100):02d}", place.phone(r),
             place.phone(r) if r() < 0.4 else None, f"www.{domain}" if r() < 0.6 else None,
             f"info@{domain}", self.codes.code(place.code, index + 1),
-            world.people.full(*world.people.pick(self.rnd))[0], capital_text,
+            pools.people[int(r() * Pools.PEOPLE)].name, capital_text,
             days[zero + created - int(r() * 2900)], 5 + int(r() ** 3 * 5000),
             world.formats.money(capital * (20 + int(r() * 400))), pools.stage_ids[stage],
             ratings[int(r() * len(ratings))] if ratings else None, kind == 0 and r() < 0.15,
@@ -203,14 +220,6 @@ class CustomerMaker:
             days[zero + 1 + int(r() * 60)] if kind < 2 else None,
             self.owner_ids[slot], self.owner_departments[slot],
         )  # fmt: skip
-
-    def _address(self, place: Place) -> str:
-        r, streets = self.rnd.random, self.pools.streets
-        building = words.BUILDINGS[int(r() * len(words.BUILDINGS))]
-        return (
-            f"{place.address_prefix}{streets[int(r() * len(streets))]}{1 + int(r() * 999)}号"
-            f"{building}{1 + int(r() * 30)}层"
-        )
 
     def _extension_row(self, customer: Row) -> Row:
         r = self.rnd.random
@@ -227,33 +236,30 @@ class CustomerMaker:
         )  # fmt: skip
 
     def _add_contact(self, customer: Row, lead: bool, domain: str) -> None:
-        world, pools, r = self.world, self.pools, self.rnd.random
-        people = world.people
-        surname, gender, given = people.pick(self.rnd)
-        self.facts.remember_contact(surname, gender, given)
+        pools, r = self.pools, self.rnd.random
+        number = int(r() * Pools.PEOPLE)
+        person = pools.people[number]
+        self.facts.person.append(number)
         self.next_contact += 1
-        contact_id = world.contact_id(self.next_contact - 1)
+        contact_id = self.contact_base + self.next_contact
         position_id, job_title = (
             pools.lead_position if lead else pools.positions[int(r() * len(CONTACT_POSITIONS))]
         )
         qq = 10_000_000 + int(r() * 1_900_000_000)
-        pinyin = people.surname_pinyin[surname] + people.given_pinyins[gender][given]
         style = r()
         if style < 0.6:
-            email = (
-                f"{people.given_pinyins[gender][given]}.{people.surname_pinyin[surname]}@{domain}"
-            )
+            email = f"{person.mailbox}@{domain}"
         else:
-            email = f"{qq}@qq.com" if style < 0.8 else f"{pinyin}{qq % 1000}@163.com"
+            email = f"{qq}@qq.com" if style < 0.8 else f"{person.pinyin}{qq % 1000}@163.com"
         self.contacts.append((
-            contact_id, customer[C_CREATED], customer[C_UPDATED], customer[C_ID],
-            people.surnames[surname] + people.given[gender][given], pinyin,
-            people.surname_initials[surname] + people.given_initials[gender][given],
-            pools.genders[gender], pools.address_forms[gender], position_id, job_title,
+            contact_id, customer[C_CREATED], customer[C_UPDATED], customer[C_ID], person.name,
+            person.pinyin, person.mnemonic, person.gender, pools.address_forms[person.gender],
+            position_id, job_title,
             None if lead else words.DEPARTMENT_WORDS[int(r() * len(words.DEPARTMENT_WORDS))],
             f"{pools.mobile_prefixes[int(r() * len(MOBILE_PREFIXES))]}{int(r() * 100_000_000):08d}",
             customer[C_PHONE], f"{800 + int(r() * 199)}" if r() < 0.4 else None, email,
-            f"wx_{pinyin}{qq % 10000}" if r() < 0.5 else None, f"{qq}" if r() < 0.3 else None,
+            f"wx_{person.pinyin}{qq % 10000}" if r() < 0.5 else None,
+            f"{qq}" if r() < 0.3 else None,
             f"{1960 + int(r() * 40)}-{1 + int(r() * 12):02d}-{1 + int(r() * 28):02d}"
             if r() < 0.4 else None,
             lead, lead or r() < 0.1,
@@ -271,14 +277,10 @@ class CustomerMaker:
             words.HOBBIES[int(r() * len(words.HOBBIES))],
             words.EDUCATION[int(r() * len(words.EDUCATION))],
             places[int(r() * len(places))].region_name, words.MARITAL[int(r() * 3)],
-            self.world.people.full(*self.world.people.pick(self.rnd))[0] if assistant else None,
+            self.pools.people[int(r() * Pools.PEOPLE)].name if assistant else None,
             customer[C_PHONE] if assistant else None, CONTACT_METHODS[int(r() * 5)],
             r() < 0.05, r() < 0.03,
         )  # fmt: skip
-
-
-def _day_pools(pools: Pools) -> tuple[list[str], int, list[str]]:
-    return pools.days, pools.day_zero, pools.times
 
 
 # Positions in a customer row, for the rows derived from it.

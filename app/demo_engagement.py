@@ -27,6 +27,8 @@ class EngagementMixin:
     world: Any
     facts: Any
     base: dict[str, int]
+    people: list[Any]  # the person pool of app.demo_customers.Pools
+    showcase: bool  # the customer that shows every kind of record
 
     def _append(self, table: str, row: Row) -> None: ...
 
@@ -38,10 +40,10 @@ class EngagementMixin:
         r, f = self.rnd.random, self.f
         publications = self.world.media["publications"]
         publication = publications[int(r() * len(publications))]
-        start = -700 + 30 * int(r() * 25)
+        start = -200 if self.showcase else -700 + 30 * int(r() * 25)
         end = start + 364
         status = "pending" if start > 0 else ("active" if end >= 0 else "expired")
-        status = "cancelled" if r() < 0.03 else status
+        status = "cancelled" if r() < 0.03 and not self.showcase else status
         copies = 1 + int(r() ** 4 * 5)
         subscription_id = self._id("subscriptions", customer)
         place = self.world.reference.places[self.facts.city[customer]]
@@ -60,13 +62,8 @@ class EngagementMixin:
             self._dispatches(customer, subscription_id, publication.issues, start, end, copies)
 
     def _lead_contact_name(self, customer: int) -> str:
-        contact = self.facts.first_contact[customer]
-        facts = self.facts
-        return str(
-            self.world.people.full(
-                facts.surname[contact], facts.gender[contact], facts.given[contact]
-            )[0]
-        )
+        person = self.facts.person[self.facts.first_contact[customer]]
+        return str(self.people[person].name)
 
     def _dispatches(self, customer: int, subscription_id: int, issues: list[tuple[int, int]],
                     start: int, end: int, copies: int) -> None:  # fmt: skip
@@ -168,7 +165,7 @@ class EngagementMixin:
             f.day(int(r() * 120) - 30), status, "预算削减" if status == "lost" else None,
             None, quotation, order, owner, department,
         ))  # fmt: skip
-        if status == "open":
+        if status == "open" or self.showcase:
             self._task(customer, contact, "direct", None, self._id("opportunities", customer))
 
     def _task(self, customer: int, contact: int, source: str, origin: int | None,

@@ -73,10 +73,8 @@ class CustomerFacts:
     word: array.array = field(default_factory=lambda: array.array("B"))
     first_contact: array.array = field(default_factory=lambda: array.array("q"))
     contact_count: array.array = field(default_factory=lambda: array.array("B"))
-    # Per contact (index = contact number): the parts of the name.
-    surname: array.array = field(default_factory=lambda: array.array("B"))
-    gender: array.array = field(default_factory=lambda: array.array("B"))
-    given: array.array = field(default_factory=lambda: array.array("H"))
+    # Per contact (index = contact number): who it is, as an index into the person pool.
+    person: array.array = field(default_factory=lambda: array.array("H"))
 
     def remember_customer(
         self, city: int, kind: int, stage: int, trade: int, word: int, first: int, count: int
@@ -92,11 +90,6 @@ class CustomerFacts:
     def extend(self, other: CustomerFacts) -> None:
         for name in self.__dataclass_fields__:
             getattr(self, name).extend(getattr(other, name))
-
-    def remember_contact(self, surname: int, gender: int, given: int) -> None:
-        self.surname.append(surname)
-        self.gender.append(gender)
-        self.given.append(given)
 
 
 @dataclass
@@ -114,6 +107,7 @@ class World:
     staff: list[Staff] = field(default_factory=list)
     sales_staff: list[int] = field(default_factory=list)  # indices into staff
     facts: CustomerFacts = field(default_factory=CustomerFacts)
+    person_pool: list[Any] = field(default_factory=list)  # contacts' people (demo_customers)
     media: dict[str, Any] = field(default_factory=dict)  # filled by app.demo_media
 
     def rng(self, stage: str, chunk: int = 0) -> random.Random:
