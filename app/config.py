@@ -17,7 +17,7 @@ import platformdirs
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
-from app.errors import ConfigurationError
+from app.errors import ConfigurationError, ValidationError
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +26,9 @@ DB_ENV_VAR = "MEDIACRM_DB"
 CONFIG_DIR_ENV_VAR = "MEDIACRM_CONFIG_DIR"
 DATA_DIR_ENV_VAR = "MEDIACRM_DATA_DIR"
 LANGUAGES = ("zh_CN", "en")
+# libpq's sslmode values, weakest first.
+SSL_MODES = ("disable", "allow", "prefer", "require", "verify-ca", "verify-full")
+DEFAULT_PORT = 5432
 
 _POSTGRES_SCHEMES = ("postgresql", "postgres", "postgresql+psycopg")
 
@@ -34,6 +37,19 @@ _POSTGRES_SCHEMES = ("postgresql", "postgres", "postgresql+psycopg")
 class Settings:
     database: str | None = None
     language: str = "zh_CN"
+    last_username: str | None = None
+
+
+@dataclass(frozen=True)
+class ServerAddress:
+    """Where the shared PostgreSQL server is and how to trust it, as the connection dialog
+    edits it; the login dialog supplies the user and password."""
+
+    host: str
+    database: str
+    port: int = DEFAULT_PORT
+    sslmode: str = "prefer"
+    sslrootcert: str | None = None
 
 
 def config_dir() -> Path:
@@ -64,7 +80,12 @@ def load_settings() -> Settings:
         log.warning("ignoring unreadable settings file %s: %s", path, exc)
         return Settings()
     language = raw.get("language") if raw.get("language") in LANGUAGES else "zh_CN"
-    return Settings(database=raw.get("database") or None, language=language)
+    last_username = raw.get("last_username")
+    return Settings(
+        database=raw.get("database") or None,
+        language=language,
+        last_username=last_username if isinstance(last_username, str) else None,
+    )
 
 
 def save_settings(settings: Settings) -> None:
@@ -88,6 +109,15 @@ def without_password(url: URL) -> str:
         query=url.query,
     )
     return bare.render_as_string(hide_password=False)
+
+
+def without_credentials(url: URL) -> str:
+    """The URL without user and password: it names the database, whoever connects to it."""
+    return without_password(
+        URL.create(
+            url.drivername, host=url.host, port=url.port, database=url.database, query=url.query
+        )
+    )
 
 
 def resolve_database_url(cli_value: str | None = None) -> URL:
@@ -122,8 +152,53 @@ def parse_database_url(value: str) -> URL:
     if url.drivername in _POSTGRES_SCHEMES:
         if not url.database:
             raise ConfigurationError("bad_url", url=value)
+        sslmode = url.query.get("sslmode", "prefer")
+        if sslmode not in SSL_MODES:
+            raise ConfigurationError("bad_sslmode", mode=sslmode)
         return url.set(drivername="postgresql+psycopg")
     raise ConfigurationError("bad_url", url=value)
+
+
+def local_url(path: str) -> URL:
+    """The URL of a local SQLite file chosen in the connection dialog."""
+    if not path.strip():
+        raise ValidationError("path_required", field="path")
+    return _sqlite_url(path.strip())
+
+
+def server_url(address: ServerAddress) -> URL:
+    """The URL of a PostgreSQL server, with sslmode and sslrootcert as query parameters
+    (libpq reads them from there), and no user or password."""
+    host, database = address.host.strip(), address.database.strip()
+    if not host:
+        raise ValidationError("host_required", field="host")
+    if not database:
+        raise ValidationError("database_name_required", field="database")
+    if address.sslmode not in SSL_MODES:
+        raise ValidationError("bad_sslmode", field="sslmode", mode=address.sslmode)
+    query = {"sslmode": address.sslmode}
+    certificate = (address.sslrootcert or "").strip()
+    if certificate:
+        if not Path(certificate).expanduser().is_file():
+            raise ValidationError("ca_file_missing", field="sslrootcert", path=certificate)
+        query["sslrootcert"] = str(Path(certificate).expanduser())
+    return URL.create(
+        "postgresql+psycopg", host=host, port=address.port, database=database, query=query
+    )
+
+
+def server_address(url: URL) -> ServerAddress | None:
+    """What `server_url` was made from, for editing; None for a SQLite URL."""
+    if url.get_backend_name() != "postgresql":
+        return None
+    sslrootcert = url.query.get("sslrootcert")
+    return ServerAddress(
+        host=url.host or "",
+        database=url.database or "",
+        port=url.port or DEFAULT_PORT,
+        sslmode=str(url.query.get("sslmode", "prefer")),
+        sslrootcert=str(sslrootcert) if sslrootcert else None,
+    )
 
 
 def _sqlite_url(path: str) -> URL:
