@@ -1,15 +1,15 @@
 """Starting the program: the local database is created and migrated on first start, and the
-main window shows the six menus of SPEC §3.2 and the database in use."""
+main window shows the six menus of SPEC §3.2, the logged-in user and the database in use."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from login_people import PASSWORD, add_people
 from pytestqt.qtbot import QtBot
 
-from app import config
-from ui.application import open_database
+from app import auth, config, login_flow
 from ui.main_window import MENU_TITLES, MainWindow
 
 
@@ -21,22 +21,23 @@ def private_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_first_start_creates_and_migrates_the_local_database(tmp_path: Path) -> None:
-    engine, status = open_database(None)
-    try:
-        assert status.state == "current"
-        assert (tmp_path / "data" / "mediacrm.db").exists()
-    finally:
-        engine.dispose()
+    url = config.resolve_database_url()
+    assert login_flow.prepare_database(url), "a new database has no administrator yet"
+    assert (tmp_path / "data" / "mediacrm.db").exists()
 
 
-def test_main_window_shows_the_menus_and_the_database(qtbot: QtBot, tmp_path: Path) -> None:
-    engine, status = open_database(None)
+def test_main_window_shows_the_menus_the_user_and_the_database(qtbot: QtBot) -> None:
+    url = config.resolve_database_url()
+    login_flow.prepare_database(url)
+    add_people(url, {"admin": ("admin", True)})
+    logged_in = auth.login(url, "admin", PASSWORD, login_flow.upgrade_command(url))
     try:
-        window = MainWindow(engine, status)
+        window = MainWindow(logged_in, "en")
         qtbot.addWidget(window)
         window.show()
         titles = [action.text() for action in window.menuBar().actions()]
-        assert titles == [title for _context, title in MENU_TITLES]
-        assert "mediacrm.db" in window.statusBar().currentMessage()
+        assert titles == list(MENU_TITLES)
+        assert "Administrator" in window.user_label.text()
+        assert "mediacrm.db" in window.database_label.text()
     finally:
-        engine.dispose()
+        logged_in.close()

@@ -1,0 +1,121 @@
+"""Change password (修改密码): the current password, then the new one twice."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import login_flow
+from app.auth import LoggedIn
+from app.errors import ValidationError
+from ui import background
+from ui.errors import error_text
+from ui.widgets.form_feedback import FieldErrors, busy_bar
+
+
+class ChangePasswordDialog(QDialog):
+    password_changed = Signal()
+    change_failed = Signal(str)  # the message shown
+
+    def __init__(self, logged_in: LoggedIn, language: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._logged_in = logged_in
+        self._language = language
+        self._field_errors = FieldErrors(self)
+        self._worker: background.WorkerSignals | None = None
+        self.setWindowTitle(QCoreApplication.translate("ChangePasswordDialog", "Change password"))
+        self._build()
+        self.ok_button.clicked.connect(self._on_ok_button_clicked)
+        self.cancel_button.clicked.connect(self.reject)
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.old_password_edit = QLineEdit()
+        self.new_password_edit = QLineEdit()
+        self.repeat_password_edit = QLineEdit()
+        translate = QCoreApplication.translate
+        rows = (
+            (
+                translate("ChangePasswordDialog", "Current password:"),
+                self.old_password_edit,
+                "old_password",
+            ),
+            (
+                translate("ChangePasswordDialog", "New password:"),
+                self.new_password_edit,
+                "password",
+            ),
+            (
+                translate("ChangePasswordDialog", "New password again:"),
+                self.repeat_password_edit,
+                "repeat",
+            ),
+        )
+        for label, edit, field in rows:
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+            form.addRow(label, edit)
+            form.addRow("", self._field_errors.add(field, edit))
+        layout.addLayout(form)
+        self.message_label = self._field_errors.general
+        layout.addWidget(self.message_label)
+        self.busy_bar = busy_bar()
+        layout.addWidget(self.busy_bar)
+        buttons = QHBoxLayout()
+        buttons.addStretch()
+        self.ok_button = QPushButton(translate("ChangePasswordDialog", "Change password"))
+        self.ok_button.setDefault(True)
+        self.cancel_button = QPushButton(translate("ChangePasswordDialog", "Cancel"))
+        buttons.addWidget(self.ok_button)
+        buttons.addWidget(self.cancel_button)
+        layout.addLayout(buttons)
+        self.setMinimumWidth(400)
+
+    def field_error(self, field: str) -> str:
+        return self._field_errors.text(field)
+
+    def _on_ok_button_clicked(self) -> None:
+        self._field_errors.clear()
+        self._set_busy(True)
+        change = partial(
+            login_flow.change_own_password,
+            self._logged_in,
+            self.old_password_edit.text(),
+            self.new_password_edit.text(),
+            self.repeat_password_edit.text(),
+        )
+        self._worker = background.start(
+            change, self._on_change_worker_succeeded, self._on_change_worker_failed
+        )
+
+    def _on_change_worker_succeeded(self, _result: None) -> None:
+        self._set_busy(False)
+        self.password_changed.emit()
+        self.accept()
+
+    def _on_change_worker_failed(self, error: Exception) -> None:
+        self._set_busy(False)
+        message = error_text(error, self._language)
+        field = error.field if isinstance(error, ValidationError) else None
+        self._field_errors.show(field, message)
+        self.change_failed.emit(message)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy_bar.setVisible(busy)
+        for widget in (
+            self.old_password_edit,
+            self.new_password_edit,
+            self.repeat_password_edit,
+            self.ok_button,
+        ):
+            widget.setEnabled(not busy)

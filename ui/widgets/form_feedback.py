@@ -1,0 +1,62 @@
+"""What a form shows while it works and when it refuses: a busy bar, error messages at
+the field they belong to.
+
+`app/` names the field in `ValidationError.field`; a form registers a label per field name
+and shows the message there.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QProgressBar, QWidget
+
+ERROR_STYLE = "color: #c62828;"
+
+
+def error_label(parent: QWidget) -> QLabel:
+    """A hidden, red, word-wrapping label for a message."""
+    label = QLabel(parent)
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+def busy_bar() -> QProgressBar:
+    """A hidden bar that only says "working" (background work has no steps to count)."""
+    bar = QProgressBar()
+    bar.setRange(0, 0)
+    bar.setTextVisible(False)
+    bar.hide()
+    return bar
+
+
+class FieldErrors:
+    """A form's error labels: one per field, and a general one for errors of no field."""
+
+    def __init__(self, parent: QWidget) -> None:
+        self._parent = parent
+        self._labels: dict[str, QLabel] = {}
+        self._inputs: dict[str, QWidget] = {}
+        self.general = error_label(parent)
+
+    def add(self, field: str, field_input: QWidget) -> QLabel:
+        """The error label for `field`, whose input gets the focus when it is wrong."""
+        self._labels[field] = error_label(self._parent)
+        self._inputs[field] = field_input
+        return self._labels[field]
+
+    def show(self, field: str | None, message: str) -> None:
+        """Show `message` at `field`, or as a general message if the form has no such field."""
+        label = self._labels.get(field or "", self.general)
+        label.setText(message)
+        label.show()
+        if field in self._inputs:
+            self._inputs[field].setFocus()
+
+    def text(self, field: str) -> str:
+        return self._labels[field].text()
+
+    def clear(self) -> None:
+        for label in (*self._labels.values(), self.general):
+            label.clear()
+            label.hide()
