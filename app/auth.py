@@ -67,7 +67,8 @@ def _login_postgresql(url: URL, username: str, password: str, upgrade_command: s
             pass
     except OperationalError as exc:
         engine.dispose()
-        raise postgresql_login_error(exc, username) from exc
+        target = f"{url.host or 'localhost'}:{url.port or 5432}/{database}"
+        raise postgresql_login_error(exc, username, target) from exc
     try:
         schema.require_current_schema(engine, upgrade_command)
         with make_session_factory(engine)() as session:
@@ -83,7 +84,9 @@ def _login_postgresql(url: URL, username: str, password: str, upgrade_command: s
     return logged_in
 
 
-def postgresql_login_error(exc: OperationalError, username: str) -> DatabaseUnavailableError:
+def postgresql_login_error(
+    exc: OperationalError, username: str, target: str
+) -> DatabaseUnavailableError:
     message = str(exc.orig or exc)
     if "password authentication failed" in message or "no password supplied" in message:
         return DatabaseUnavailableError("authentication_failed", user=username)
@@ -92,7 +95,7 @@ def postgresql_login_error(exc: OperationalError, username: str) -> DatabaseUnav
     if "SSL" in message or "certificate" in message:
         return DatabaseUnavailableError("tls_failed", detail=message.strip().splitlines()[0])
     detail = message.strip().splitlines()[0] if message.strip() else type(exc).__name__
-    return DatabaseUnavailableError("cannot_connect", target=username, detail=detail)
+    return DatabaseUnavailableError("cannot_connect", target=target, detail=detail)
 
 
 def _login_sqlite(url: URL, username: str, password: str) -> LoggedIn:
@@ -176,6 +179,9 @@ def change_own_password(logged_in: LoggedIn, old_password: str, new_password: st
                     "verifier": passwords.scram_sha256_verifier(new_password),
                 },
             )
+        # The pool would open new connections with the old password: start a new one.
+        logged_in.engine = make_engine(engine.url.set(password=new_password))
+        engine.dispose()
         return
     with make_session_factory(engine).begin() as session:
         row = session.get(User, user.user_id)

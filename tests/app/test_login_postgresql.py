@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 import psycopg
 import pytest
+from sqlalchemy import text
 from sqlalchemy.engine import URL, make_url
 
 from app import auth, schema, users
@@ -77,6 +78,8 @@ def test_a_changed_password_is_the_only_one_that_works(server_url: URL) -> None:
     admin = auth.login(server_url, "admin", PASSWORD, UPGRADE)
     try:
         auth.change_own_password(admin, PASSWORD, "Changed-Passw0rd")
+        with admin.engine.connect() as fresh_connection:  # the session goes on working
+            assert fresh_connection.execute(text("SELECT mc_user_id()")).scalar() is not None
     finally:
         admin.close()
     with pytest.raises(DatabaseUnavailableError):
@@ -99,3 +102,4 @@ def test_an_unreachable_server_says_so(cluster: ClusterInfo) -> None:
     with pytest.raises(DatabaseUnavailableError) as caught:
         auth.login(url, "zhang.san", PASSWORD, UPGRADE)
     assert caught.value.code == "cannot_connect"
+    assert "127.0.0.1:9" in caught.value.params["target"]
