@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from alembic import command
@@ -82,3 +83,17 @@ def test_an_older_database_is_brought_up_to_date(older_engine: Engine) -> None:
     assert schema.upgrade(older_engine).state == "current"
     with older_engine.connect() as connection:
         assert connection.execute(text("SELECT count(*) FROM sales_stages")).scalar() == 8
+
+
+@pytest.mark.parametrize("backend", ["postgresql"])
+def test_two_upgrades_at_once_wait_for_each_other(empty_db_url: URL) -> None:
+    """Two administrators upgrading at the same moment: the advisory lock serialises them,
+    and the second finds the work done instead of failing half-way."""
+    engines = [make_engine(empty_db_url) for _ in range(2)]
+    try:
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            states = list(pool.map(lambda engine: schema.upgrade(engine).state, engines))
+    finally:
+        for engine in engines:
+            engine.dispose()
+    assert states == ["current", "current"]
