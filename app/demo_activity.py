@@ -3,7 +3,7 @@ partners, supply and demand, complaints, tasks, opportunities, campaigns, events
 subscriptions, and (through app.demo_business) quotations, orders and payments.
 
 Each customer draws its own activity from its type; ids come from fixed slots per customer,
-so chunks are independent. Past 200,000 customers the activity thins out (`density`), so
+so chunks are independent. Past 100,000 customers the activity thins out (`density`), so
 that a million customers still load within the time budget.
 """
 
@@ -21,7 +21,7 @@ from app.demo_engagement import EngagementMixin
 from app.demo_master import RECORD, Batch, World
 from app.demo_sink import Row
 
-FULL_ACTIVITY_CUSTOMERS = 200_000
+FULL_ACTIVITY_CUSTOMERS = 100_000
 # Share of customers of each type (existing, target, prospect, partner, blacklist,
 # competitor) that have orders, quotations and contact history.
 ORDER_SHARE = (0.7, 0.05, 0.0, 0.3, 0.0, 0.0)
@@ -73,8 +73,8 @@ COLUMNS = dict(TABLES)
 
 
 def density(customers: int) -> float:
-    """Share of customers with activity: all up to 200,000 customers, then as many as
-    200,000 customers would have (20 % of a million), so the load time stays bounded."""
+    """Share of customers with activity: all up to 100,000 customers, then as many as
+    100,000 customers would have (10 % of a million), so the load time stays bounded."""
     return min(1.0, FULL_ACTIVITY_CUSTOMERS / customers)
 
 

@@ -69,8 +69,8 @@ class CustomerStage:
         self.pools = Pools(world)
         world.person_pool = self.pools.people
         self.codes = CreditCodes(int(world.rng("credit-codes").random() * 10**8))
-        self.owner_ids = [world.staff[k].id for k in world.sales_staff]
-        self.owner_departments = [world.staff_department_id(k) for k in world.sales_staff]
+        self.owner_ids = [str(world.staff[k].id) for k in world.sales_staff]
+        self.owner_departments = [str(world.staff_department_id(k)) for k in world.sales_staff]
         self.chunks = (world.customers + CHUNK - 1) // CHUNK
 
     def run(self, chunk: int) -> tuple[list[Batch], CustomerFacts]:
@@ -90,7 +90,12 @@ class CustomerStage:
 
 
 class Pools:
-    """Everything a customer or contact row is drawn from, as plain lists."""
+    """Everything a customer or contact row is drawn from, as plain lists.
+
+    Ids are kept as text: the rows of this module hold only text (and the formats' NULL
+    and booleans), which PostgreSQL's COPY takes as they are joined, and which SQLite turns
+    back into numbers by column affinity.
+    """
 
     PEOPLE = 65_536  # fits the contacts' array("H") of person numbers
     ADDRESS_TAILS = 4_096
@@ -103,9 +108,12 @@ class Pools:
         self.days, self.day_zero = f.days, f.day_zero
         self.times = [f.time_of_day(8 * 3600 + 60 * minute) for minute in range(600)]
         self.capitals = [(f.money(c * 100), c) for c in CAPITALS]
-        self.type_ids = [ref.customer_types[code] for code in CUSTOMER_TYPES]
-        self.industry_ids = [ref.industries[code] for code in companies.trade_industries]
-        self.stage_ids = [None] + [stage_id for stage_id, _ in ref.stages]
+        self.null, self.true, self.false = f.null, f.true, f.false
+        self.type_ids = [str(ref.customer_types[code]) for code in CUSTOMER_TYPES]
+        self.industry_ids = [str(ref.industries[code]) for code in companies.trade_industries]
+        self.stage_ids = [f.null] + [str(stage_id) for stage_id, _ in ref.stages]
+        self.sources = [str(source) for source in ref.sources]
+        self.place_ids = [(str(p.country_id), str(p.region_id), str(p.city_id)) for p in ref.places]
         self.domains = [
             [trade + word + ".com" for word in (w.lower() for w in companies.word_initials)]
             for trade in companies.trade_pinyins
@@ -113,9 +121,13 @@ class Pools:
         self.address_tails = [_address_tail(rnd) for _ in range(self.ADDRESS_TAILS)]
         self.people = world.people.pool(rnd, self.PEOPLE)
         self.mobile_prefixes = [str(prefix) for prefix in MOBILE_PREFIXES]
-        self.positions = [(ref.positions[code], POSITION_NAMES[code]) for code in CONTACT_POSITIONS]
-        self.lead_position = (ref.positions["general_manager"], POSITION_NAMES["general_manager"])
-        self.address_forms = {"M": ref.forms_of_address["mr"], "F": ref.forms_of_address["ms"]}
+        self.positions = [
+            (str(ref.positions[code]), POSITION_NAMES[code]) for code in CONTACT_POSITIONS
+        ]
+        lead = "general_manager"
+        self.lead_position = (str(ref.positions[lead]), POSITION_NAMES[lead])
+        forms = ref.forms_of_address
+        self.address_forms = {"M": str(forms["mr"]), "F": str(forms["ms"])}
 
 
 def _address_tail(rnd: random.Random) -> str:
@@ -149,7 +161,7 @@ class CustomerMaker:
         self.customer_extensions: list[Row] = []
         self.contacts: list[Row] = []
         self.contact_extensions: list[Row] = []
-        self.group_id: int | None = None
+        self.group_id: str | None = None
         self.pair_rest = 0
 
     def add(self, index: int) -> None:
@@ -174,6 +186,7 @@ class CustomerMaker:
         # One long function on purpose: locals are the fast path of CPython.
         world, pools, r = self.world, self.pools, self.rnd.random
         companies, days, zero, times = world.companies, pools.days, pools.day_zero, pools.times
+        null = pools.null
         city = int(r() * len(pools.places))
         place = pools.places[city]
         kind = TYPE_TABLE[int(r() * 100)]
@@ -183,8 +196,8 @@ class CustomerMaker:
         stage = low + int(r() * span)
         trade, word, form = companies.pick(self.rnd)
         self.facts.remember_customer(city, kind, stage, trade, word, self.next_contact, contacts)
-        customer_id = self.customer_base + index + 1
-        parent = self.group_id if self.group_id and r() < 0.03 else None
+        customer_id = f"{self.customer_base + index + 1}"
+        parent = self.group_id if self.group_id and r() < 0.03 else null
         if form == 3:  # 集团有限公司: the chunk's next customers may be its subsidiaries
             self.group_id = customer_id
         created = -3000 + int(r() * 2990)
@@ -196,28 +209,28 @@ class CustomerMaker:
         trade_name, trade_words = companies.trade_names[trade], companies.trade_words[word]
         return (
             customer_id, days[zero + created] + times[int(r() * 600)],
-            days[zero + updated] + times[int(r() * 600)], f"C{customer_id:08d}",
+            days[zero + updated] + times[int(r() * 600)], f"C{customer_id:0>8}",
             place.name + trade_name + trade_words + companies.forms[form],
             place.pinyin + companies.trade_pinyins[trade] + companies.word_pinyins[word]
             + companies.form_pinyins[form],
             trade_name + trade_words,
             place.initials + companies.trade_initials[trade] + companies.word_initials[word]
             + companies.form_initials[form],
-            companies.english(place.name_en, trade, word, form) if r() < 0.3 else None,
+            companies.english(place.name_en, trade, word, form) if r() < 0.3 else null,
             parent, pools.type_ids[kind], pools.industry_ids[word],
-            world.reference.sources[int(r() * len(world.reference.sources))], place.country_id,
-            place.region_id, place.city_id,
+            pools.sources[int(r() * len(pools.sources))], *pools.place_ids[city],
             place.address_prefix + pools.address_tails[int(r() * Pools.ADDRESS_TAILS)],
             f"{place.postal_prefix[:4]}{int(r() * 100):02d}", place.phone(r),
-            place.phone(r) if r() < 0.4 else None, f"www.{domain}" if r() < 0.6 else None,
+            place.phone(r) if r() < 0.4 else null, f"www.{domain}" if r() < 0.6 else null,
             f"info@{domain}", self.codes.code(place.code, index + 1),
             pools.people[int(r() * Pools.PEOPLE)].name, capital_text,
-            days[zero + created - int(r() * 2900)], 5 + int(r() ** 3 * 5000),
-            world.formats.money(capital * (20 + int(r() * 400))), pools.stage_ids[stage],
-            ratings[int(r() * len(ratings))] if ratings else None, kind == 0 and r() < 0.15,
-            BLACKLIST_REASONS[int(r() * 3)] if kind == 4 else None,
-            days[zero - 1 - int(r() * 180)] + times[int(r() * 600)] if kind != 2 else None,
-            days[zero + 1 + int(r() * 60)] if kind < 2 else None,
+            days[zero + created - int(r() * 2900)], f"{5 + int(r() ** 3 * 5000)}",
+            world.formats.money_text(capital * (20 + int(r() * 400))), pools.stage_ids[stage],
+            ratings[int(r() * len(ratings))] if ratings else null,
+            pools.true if kind == 0 and r() < 0.15 else pools.false,
+            BLACKLIST_REASONS[int(r() * 3)] if kind == 4 else null,
+            days[zero - 1 - int(r() * 180)] + times[int(r() * 600)] if kind != 2 else null,
+            days[zero + 1 + int(r() * 60)] if kind < 2 else null,
             self.owner_ids[slot], self.owner_departments[slot],
         )  # fmt: skip
 
@@ -225,18 +238,21 @@ class CustomerMaker:
         r = self.rnd.random
         word = self.facts.word[-1]
         trade_words = self.world.companies.trade_words[word]
+        base = self.world.id_base
         return (
-            self.world.id_base["customer_extensions"] - self.world.id_base["customers"]
-            + customer[C_ID], customer[C_CREATED], customer[C_UPDATED], customer[C_ID],
+            f"{base['customer_extensions'] - base['customers'] + int(customer[C_ID])}",
+            customer[C_CREATED], customer[C_UPDATED], customer[C_ID],
             f"{words.BANKS[int(r() * len(words.BANKS))]}{customer[C_ADDRESS][:2]}分行",
             f"6222{int(r() * 10**15):015d}", customer[C_CREDIT_CODE], customer[C_NAME],
             customer[C_ADDRESS], customer[C_PHONE], f"{trade_words}相关产品与服务的研发、销售",
-            f"{trade_words}产品", self.world.formats.money(10_000_000 * (1 + int(r() * 50))),
-            "期刊、网络", "市场部提出，总经理审批", customer[C_SHORT_NAME] if r() < 0.5 else None,
+            f"{trade_words}产品",
+            self.world.formats.money_text(10_000_000 * (1 + int(r() * 50))), "期刊、网络",
+            "市场部提出，总经理审批", customer[C_SHORT_NAME] if r() < 0.5 else self.pools.null,
         )  # fmt: skip
 
     def _add_contact(self, customer: Row, lead: bool, domain: str) -> None:
         pools, r = self.pools, self.rnd.random
+        null = pools.null
         number = int(r() * Pools.PEOPLE)
         person = pools.people[number]
         self.facts.person.append(number)
@@ -252,34 +268,36 @@ class CustomerMaker:
         else:
             email = f"{qq}@qq.com" if style < 0.8 else f"{person.pinyin}{qq % 1000}@163.com"
         self.contacts.append((
-            contact_id, customer[C_CREATED], customer[C_UPDATED], customer[C_ID], person.name,
-            person.pinyin, person.mnemonic, person.gender, pools.address_forms[person.gender],
-            position_id, job_title,
-            None if lead else words.DEPARTMENT_WORDS[int(r() * len(words.DEPARTMENT_WORDS))],
+            f"{contact_id}", customer[C_CREATED], customer[C_UPDATED], customer[C_ID],
+            person.name, person.pinyin, person.mnemonic, person.gender,
+            pools.address_forms[person.gender], position_id, job_title,
+            null if lead else words.DEPARTMENT_WORDS[int(r() * len(words.DEPARTMENT_WORDS))],
             f"{pools.mobile_prefixes[int(r() * len(MOBILE_PREFIXES))]}{int(r() * 100_000_000):08d}",
-            customer[C_PHONE], f"{800 + int(r() * 199)}" if r() < 0.4 else None, email,
-            f"wx_{person.pinyin}{qq % 10000}" if r() < 0.5 else None,
-            f"{qq}" if r() < 0.3 else None,
+            customer[C_PHONE], f"{800 + int(r() * 199)}" if r() < 0.4 else null, email,
+            f"wx_{person.pinyin}{qq % 10000}" if r() < 0.5 else null,
+            f"{qq}" if r() < 0.3 else null,
             f"{1960 + int(r() * 40)}-{1 + int(r() * 12):02d}-{1 + int(r() * 28):02d}"
-            if r() < 0.4 else None,
-            lead, lead or r() < 0.1,
+            if r() < 0.4 else null,
+            pools.true if lead else pools.false,
+            pools.true if lead or r() < 0.1 else pools.false,
         ))  # fmt: skip
         if r() < CONTACT_EXTENSION_SHARE:
             self.contact_extensions.append(self._contact_extension_row(contact_id, customer))
 
     def _contact_extension_row(self, contact_id: int, customer: Row) -> Row:
-        r = self.rnd.random
-        places = self.pools.places
+        pools, r = self.pools, self.rnd.random
+        places = pools.places
         assistant = r() < 0.3
+        base = self.world.id_base
         return (
-            self.world.id_base["contact_extensions"] - self.world.id_base["contacts"] + contact_id,
-            customer[C_CREATED], customer[C_UPDATED], contact_id,
+            f"{base['contact_extensions'] - base['contacts'] + contact_id}",
+            customer[C_CREATED], customer[C_UPDATED], f"{contact_id}",
             words.HOBBIES[int(r() * len(words.HOBBIES))],
             words.EDUCATION[int(r() * len(words.EDUCATION))],
             places[int(r() * len(places))].region_name, words.MARITAL[int(r() * 3)],
-            self.pools.people[int(r() * Pools.PEOPLE)].name if assistant else None,
-            customer[C_PHONE] if assistant else None, CONTACT_METHODS[int(r() * 5)],
-            r() < 0.05, r() < 0.03,
+            pools.people[int(r() * Pools.PEOPLE)].name if assistant else pools.null,
+            customer[C_PHONE] if assistant else pools.null, CONTACT_METHODS[int(r() * 5)],
+            pools.true if r() < 0.05 else pools.false, pools.true if r() < 0.03 else pools.false,
         )  # fmt: skip
 
 

@@ -35,7 +35,6 @@ MOBILE_PREFIXES = (
 # Odd multipliers not divisible by 5 are units modulo 10**8: customer index → distinct serial.
 _SERIAL_MULTIPLIER = 73_939_133
 _SERIAL_SPACE = 10**8
-_BASE31 = CREDIT_CODE_ALPHABET
 _VALUE = {char: value for value, char in enumerate(CREDIT_CODE_ALPHABET)}
 # Check characters by weighted total: organisation code (mod 11), credit code (mod 31).
 _ORG_CHECK = ["0"] + [{10: "X", 11: "0"}.get(11 - r, str(11 - r)) for r in range(1, 11)]
@@ -165,46 +164,28 @@ class CompanyNames:
             self._form_table[int(r() * len(self._form_table))],
         )
 
-    def full(self, city: str, trade: int, word: int, form: int) -> tuple[str, str, str]:
-        """(name, pinyin sort key, mnemonic) of a company in `city`."""
-        parts = (city, self.trade_names[trade], self.trade_words[word], self.forms[form])
-        readings = [pinyin_of(part) for part in parts]
-        return (
-            "".join(parts),
-            "".join(full for full, _ in readings),
-            "".join(initials for _, initials in readings),
-        )
-
     def english(self, city_en: str, trade: int, word: int, form: int) -> str:
         trade_pinyin = pinyin_of(self.trade_names[trade])[0].capitalize()
         return f"{city_en} {trade_pinyin} {self.trade_words_en[word]} {self.forms_en[form]}"
-
-    def domain(self, trade: int, word: int) -> str:
-        """A plausible web domain: ruifeng + wh (文化…) + .com."""
-        trade_pinyin = pinyin_of(self.trade_names[trade])[0]
-        word_initials = pinyin_of(self.trade_words[word])[1].lower()
-        return f"{trade_pinyin}{word_initials}.com"
 
 
 class CreditCodes:
     """Valid unified social credit codes (企业, 91…), distinct for distinct customer numbers.
 
     The organisation-code body is an affine bijection of the number modulo 10**8, written
-    as eight digits or, for one in three, in the newer "MA" + six characters style; the two
-    styles cannot collide, so codes are unique by construction. The check characters are
-    those of app.identifiers, summed from per-position tables of its weights: a million
-    codes take a second instead of seven. Each new division's first code is checked with
-    app.identifiers itself.
+    as eight digits, so codes are unique by construction. (All digits also keeps the check
+    character independent of how letters are valued: GB 11714 counts A as 10 … Z as 35,
+    app.identifiers by the credit-code alphabet, and the two agree only up to H.) The check
+    characters are those of app.identifiers, summed from per-position tables of its weights:
+    a million codes take a second instead of seven. Each division's first code is checked
+    with app.identifiers itself.
     """
 
     def __init__(self, salt: int) -> None:
         self.salt = salt
-        credit_body = _CREDIT_WEIGHTS[8:16]
-        self.digit_tables = _digit_tables(_ORG_WEIGHTS, credit_body)
-        self.ma_strings = [_base31(value, 3) for value in range(31**3)]
-        self.ma_tables = _base31_tables(_ORG_WEIGHTS[2:], credit_body[2:], self.ma_strings)
-        self.ma_org = sum(_VALUE[c] * w for c, w in zip("MA", _ORG_WEIGHTS, strict=False))
-        self.ma_credit = sum(_VALUE[c] * w for c, w in zip("MA", credit_body, strict=False))
+        org_weights, credit_weights = _ORG_WEIGHTS, _CREDIT_WEIGHTS[8:16]
+        self.org_high, self.org_low = _sums(org_weights[:4]), _sums(org_weights[4:])
+        self.credit_high, self.credit_low = _sums(credit_weights[:4]), _sums(credit_weights[4:])
         self.prefix_totals: dict[str, int] = {}
 
     def code(self, division: str, number: int) -> str:
@@ -212,21 +193,15 @@ class CreditCodes:
         if prefix is None:
             prefix = self._add_division(division, number)
         serial = (number * _SERIAL_MULTIPLIER + self.salt) % _SERIAL_SPACE
-        if serial % 3:
-            high, low = divmod(serial, 10_000)
-            org_high, org_low, credit_high, credit_low = self.digit_tables
-            body = f"{serial:08d}"
-            org_total = org_high[high] + org_low[low]
-            credit_total = prefix + credit_high[high] + credit_low[low]
-        else:
-            high, low = divmod(serial, 31**3)
-            org_high, org_low, credit_high, credit_low = self.ma_tables
-            body = "MA" + self.ma_strings[high] + self.ma_strings[low]
-            org_total = self.ma_org + org_high[high] + org_low[low]
-            credit_total = prefix + self.ma_credit + credit_high[high] + credit_low[low]
-        org_check = _ORG_CHECK[org_total % 11]
-        credit_total += _VALUE[org_check] * _CREDIT_WEIGHTS[16]
-        return f"91{division}{body}{org_check}{_CREDIT_CHECK[credit_total % 31]}"
+        high, low = divmod(serial, 10_000)
+        org_check = _ORG_CHECK[(self.org_high[high] + self.org_low[low]) % 11]
+        credit_total = (
+            prefix
+            + self.credit_high[high]
+            + self.credit_low[low]
+            + _VALUE[org_check] * _CREDIT_WEIGHTS[16]
+        )
+        return f"91{division}{serial:08d}{org_check}{_CREDIT_CHECK[credit_total % 31]}"
 
     def _add_division(self, division: str, number: int) -> int:
         first8 = "91" + division
@@ -242,44 +217,11 @@ class CreditCodes:
         return total
 
 
-def _digit_tables(org_weights: tuple[int, ...], credit_weights: tuple[int, ...]) -> tuple:
-    """Weighted sums of the high and low four digits of an eight-digit body."""
-
-    def sums(weights: tuple[int, ...]) -> list[int]:
-        return [sum(int(d) * w for d, w in zip(f"{v:04d}", weights, strict=True)) for v in
-                range(10_000)]  # fmt: skip
-
-    return (
-        sums(org_weights[:4]),
-        sums(org_weights[4:]),
-        sums(credit_weights[:4]),
-        sums(credit_weights[4:]),
-    )
-
-
-def _base31_tables(
-    org_weights: tuple[int, ...], credit_weights: tuple[int, ...], strings: list[str]
-) -> tuple:
-    """Weighted sums of the high and low three characters of a six-character base-31 tail."""
-
-    def sums(weights: tuple[int, ...]) -> list[int]:
-        return [sum(_VALUE[c] * w for c, w in zip(text, weights, strict=True)) for text in
-                strings]  # fmt: skip
-
-    return (
-        sums(org_weights[:3]),
-        sums(org_weights[3:]),
-        sums(credit_weights[:3]),
-        sums(credit_weights[3:]),
-    )
-
-
-def _base31(value: int, width: int) -> str:
-    digits = []
-    for _ in range(width):
-        value, digit = divmod(value, 31)
-        digits.append(_BASE31[digit])
-    return "".join(reversed(digits))
+def _sums(weights: tuple[int, ...]) -> list[int]:
+    """Weighted digit sums of every four-digit group 0000…9999."""
+    return [
+        sum(int(d) * w for d, w in zip(f"{v:04d}", weights, strict=True)) for v in range(10_000)
+    ]
 
 
 @dataclass

@@ -42,21 +42,24 @@ class Result:
     main_rss_mb: float
     worker_rss_mb: float
     server_rss_mb: float | None
+    client_cpu_s: float
+    server_cpu_s: float | None
 
     def line(self) -> str:
         seconds = self.summary.seconds
         server = "n/a" if self.server_rss_mb is None else f"{self.server_rss_mb:.0f}"
+        server_cpu = "n/a" if self.server_cpu_s is None else f"{self.server_cpu_s:.0f}"
         return (
             f"{self.size:>10,} {self.backend:<10} {seconds:>8.1f} "
             f"{self.size / seconds:>12,.0f} {self.summary.total_rows:>12,} "
             f"{self.summary.total_rows / seconds:>10,.0f} {self.main_rss_mb:>8.0f} "
-            f"{self.worker_rss_mb:>8.0f} {server:>8}"
+            f"{self.worker_rss_mb:>8.0f} {server:>8} {self.client_cpu_s:>8.0f} {server_cpu:>8}"
         )
 
 
 HEADER = (
     f"{'customers':>10} {'backend':<10} {'wall s':>8} {'customers/s':>12} {'rows':>12} "
-    f"{'rows/s':>10} {'RSS MB':>8} {'wkr MB':>8} {'PG MB':>8}"
+    f"{'rows/s':>10} {'RSS MB':>8} {'wkr MB':>8} {'PG MB':>8} {'cli CPU':>8} {'PG CPU':>8}"
 )
 
 
@@ -75,7 +78,8 @@ def main() -> int:
         print(result.line())
     print(
         "RSS MB: peak of this process; wkr MB: peak of one generator worker; "
-        "PG MB: peak of the server backend that loaded (VmHWM)."
+        "PG MB: peak of the server backend that loaded (VmHWM); cli CPU: CPU seconds of this "
+        "process and its workers; PG CPU: of the backend (not its parallel index workers)."
     )
     return 0
 
@@ -98,9 +102,22 @@ def _run_postgresql(size: int, args: argparse.Namespace) -> Result:
     engine = make_engine(admin.set(drivername="postgresql+psycopg", database=name))
     try:
         schema.upgrade(engine)
+        backend_before = _backend_cpu_s(engine)
+        client_before = _client_cpu_s()
         summary = _load(engine, size, args)
+        client_cpu = _client_cpu_s() - client_before
+        backend_after = _backend_cpu_s(engine)
+        server_cpu = (
+            None
+            if backend_before is None or backend_after is None
+            else backend_after[1] - backend_before[1]
+            if backend_after[0] == backend_before[0]
+            else None
+        )
         server_mb = _backend_peak_mb(engine)
-        return Result(size, "postgresql", summary, *_own_peaks_mb(), server_mb)
+        return Result(
+            size, "postgresql", summary, *_own_peaks_mb(), server_mb, client_cpu, server_cpu
+        )
     finally:
         engine.dispose()
         _drop_database(admin, name)
@@ -111,8 +128,10 @@ def _run_sqlite(size: int, args: argparse.Namespace) -> Result:
         engine = make_engine(URL.create("sqlite", database=str(Path(folder) / "demo.db")))
         try:
             schema.upgrade(engine)
+            client_before = _client_cpu_s()
             summary = _load(engine, size, args)
-            return Result(size, "sqlite", summary, *_own_peaks_mb(), None)
+            client_cpu = _client_cpu_s() - client_before
+            return Result(size, "sqlite", summary, *_own_peaks_mb(), None, client_cpu, None)
         finally:
             engine.dispose()
 
@@ -140,6 +159,24 @@ def _own_peaks_mb() -> tuple[float, float]:
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return own, workers
+
+
+def _client_cpu_s() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime
+
+
+def _backend_cpu_s(engine: Engine) -> tuple[int, float] | None:
+    """(pid, CPU seconds) of the server process behind the engine's pooled connection."""
+    with engine.connect() as connection:
+        pid = connection.execute(text("SELECT pg_backend_pid()")).scalar_one()
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    ticks = os.sysconf("SC_CLK_TCK")
+    return pid, (int(fields[11]) + int(fields[12])) / ticks
 
 
 def _backend_peak_mb(engine: Engine) -> float | None:
