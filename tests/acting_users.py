@@ -1,0 +1,56 @@
+"""Acting as a MediaCRM user in tests: on PostgreSQL through the user's own login role (so
+the database's grants and row-level security take part), on SQLite through the program's
+engine with the user named for the audit trail."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy.engine import URL
+from sqlalchemy.orm import Session, sessionmaker
+
+from app import users
+from app.access import CurrentUser, load_current_user
+from db import security
+from db.engine import make_engine, make_session_factory, set_acting_user
+from tests.security_world import PASSWORD, World
+
+
+def small_office(url: URL) -> World:
+    """Departments A (with A/A1) and B, an administrator in B and a staff member in A: what
+    tests need that do not look at business records (quicker than security_world's world)."""
+    world = World(url)
+    engine = make_engine(url)
+    try:
+        if world.is_postgresql:
+            with engine.begin() as connection:
+                security.install(connection)
+        with make_session_factory(engine).begin() as session:
+            users.add_department(session, "A")
+            users.add_department(session, "A1", "A")
+            users.add_department(session, "B")
+            for username, role, department, name in (
+                ("admin", "admin", "B", "管理员"),
+                ("staff_a", "staff", "A", "王小明"),
+            ):
+                world.user_id_of[username] = users.add_user(
+                    session, username, PASSWORD, role, department, name
+                )
+    finally:
+        engine.dispose()
+    return world
+
+
+@contextmanager
+def acting(world: World, username: str) -> Iterator[tuple[sessionmaker[Session], CurrentUser]]:
+    """Sessions through `username`'s own connection, and who they are."""
+    engine = world.engine_as(username) if world.is_postgresql else make_engine(world.url)
+    try:
+        set_acting_user(engine, world.user_id_of[username], username)
+        factory = make_session_factory(engine)
+        with factory() as session:
+            user = load_current_user(session, world.user_id_of[username])
+        yield factory, user
+    finally:
+        engine.dispose()
