@@ -13,6 +13,7 @@ import json
 import logging
 import multiprocessing as mp
 import os
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -29,6 +30,7 @@ from app.demo_master import (
     Batch,
     World,
     company_batches,
+    density,
     organisation_batches,
     read_reference,
     staff_count,
@@ -132,7 +134,7 @@ class ChunkedStage(Protocol):
     def merge(self, facts: Any) -> None: ...
 
 
-Payload = tuple[str, tuple[str, ...], "list[Row] | str", int]
+Payload = tuple[str, tuple[str, ...], "list[Row] | bytes", int]
 # The stage forked workers run: they inherit it, so nothing big is pickled to them.
 _forked_stage: ChunkedStage | None = None
 
@@ -142,7 +144,7 @@ def _run_chunked(stage: ChunkedStage, sink: Sink, workers: int) -> None:
     for payloads, facts in _chunk_results(stage, as_text, workers):
         stage.merge(facts)
         for table, columns, data, count in payloads:
-            if isinstance(data, str):
+            if isinstance(data, bytes):
                 sink.write_text(table, columns, data, count)
             else:
                 sink.write(table, columns, data)
@@ -154,9 +156,15 @@ def _chunk_results(
     """Chunk results in chunk order; made by forked workers when there is more than one.
 
     At most two chunks per worker wait to be written, so memory stays bounded when the
-    database is slower than the generators.
+    database is slower than the generators. Workers are forked (they inherit the stage):
+    only where fork exists, and only from a single-threaded process, where it is safe.
     """
-    if workers < 2 or stage.chunks < 2 or "fork" not in mp.get_all_start_methods():
+    if (
+        workers < 2
+        or stage.chunks < 2
+        or "fork" not in mp.get_all_start_methods()
+        or threading.active_count() > 1
+    ):
         for chunk in range(stage.chunks):
             yield _prepared(stage, chunk, as_text)
         return
@@ -184,7 +192,7 @@ def _prepared(stage: ChunkedStage, chunk: int, as_text: bool) -> tuple[list[Payl
     """A chunk's batches, as COPY text for PostgreSQL (made here, in the worker) or rows."""
     batches, facts = stage.run(chunk)
     payloads: list[Payload] = [
-        (table, columns, copy_text(rows, len(columns)) if as_text else rows, len(rows))
+        (table, columns, copy_text(rows, len(columns)).encode() if as_text else rows, len(rows))
         for table, columns, rows in batches
         if rows
     ]
@@ -194,11 +202,12 @@ def _prepared(stage: ChunkedStage, chunk: int, as_text: bool) -> tuple[list[Payl
 def expected_rows(customers: int) -> dict[str, int]:
     """About how many rows each big table gets: for progress, and to pick the tables whose
     secondary indexes are rebuilt after the load rather than kept up row by row."""
+    detailed = customers * density(customers)
     return {
         "customers": customers,
         "contacts": 2 * customers,
-        "customer_extensions": int(customers * demo_customers.CUSTOMER_EXTENSION_SHARE),
-        "contact_extensions": int(2 * customers * demo_customers.CONTACT_EXTENSION_SHARE),
+        "customer_extensions": int(detailed * demo_customers.CUSTOMER_EXTENSION_SHARE),
+        "contact_extensions": int(2 * detailed * demo_customers.CONTACT_EXTENSION_SHARE),
         "business_logs": 30 * staff_count(customers),
         **demo_activity.expected_rows(customers),
     }

@@ -18,17 +18,15 @@ from app import demo_words as words
 from app.demo_business import MAX_ORDERS, BusinessMaker, BusinessRows
 from app.demo_customers import CHUNK
 from app.demo_engagement import EngagementMixin
-from app.demo_master import RECORD, Batch, World
+from app.demo_master import RECORD, Batch, World, density
 from app.demo_sink import Row
 
-FULL_ACTIVITY_CUSTOMERS = 100_000
 # Share of customers of each type (existing, target, prospect, partner, blacklist,
 # competitor) that have orders, quotations and contact history.
 ORDER_SHARE = (0.7, 0.05, 0.0, 0.3, 0.0, 0.0)
 QUOTATION_SHARE = (0.15, 0.2, 0.02, 0.05, 0.0, 0.0)
 HISTORY_SHARE = (0.7, 0.6, 0.2, 0.5, 0.1, 0.0)
 PARTNER_KINDS = ("agency", "supplier", "distributor", "joint_venture", "media_partner", "other")
-CALL_OUTCOMES = ("subscribed", "interested", "call_back", "refused", "no_answer")
 CHANNELS = ("phone", "visit", "meeting", "email", "wechat", "other")
 TABLES = (
     ("partner_relations", (*RECORD, "customer_id", "partner_customer_id", "kind", "since",
@@ -70,12 +68,6 @@ TABLES = (
                "owner_id", "department_id")),
 )  # fmt: skip
 COLUMNS = dict(TABLES)
-
-
-def density(customers: int) -> float:
-    """Share of customers with activity: all up to 100,000 customers, then as many as
-    100,000 customers would have (10 % of a million), so the load time stays bounded."""
-    return min(1.0, FULL_ACTIVITY_CUSTOMERS / customers)
 
 
 def expected_rows(customers: int) -> dict[str, int]:
@@ -206,8 +198,8 @@ class ActivityMaker(EngagementMixin):
         self._append("partner_relations", (
             self._id("partner_relations", customer), f.stamp(since, 36_000),
             f.stamp(since, 36_000), self.world.customer_id(customer),
-            self.world.customer_id(partner), PARTNER_KINDS[int(r() * 6)], f.day(since),
-            "长期合作伙伴",
+            self.world.customer_id(partner), PARTNER_KINDS[int(r() * len(PARTNER_KINDS))],
+            f.day(since), "长期合作伙伴",
         ))  # fmt: skip
 
     def _supply_demand(self, customer: int, contact: int) -> None:
@@ -245,7 +237,7 @@ class ActivityMaker(EngagementMixin):
         self._append("contact_histories", (
             self._id("contact_histories", customer), f.stamp(day, 64_800),
             f.stamp(day, 64_800), self.world.customer_id(customer), contact, staff,
-            f.stamp(day, 32_400 + int(r() * 30_000)), CHANNELS[int(r() * 6)], subject,
+            f.stamp(day, 32_400 + int(r() * 30_000)), CHANNELS[int(r() * len(CHANNELS))], subject,
             f"就{subject}与客户沟通", words.CONTACT_RESULTS[int(r() * len(words.CONTACT_RESULTS))],
             words.NEXT_STEPS[int(r() * len(words.NEXT_STEPS))], f.day(day + 14),
         ))  # fmt: skip

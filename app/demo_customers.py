@@ -11,7 +11,7 @@ from __future__ import annotations
 import random
 
 from app import demo_words as words
-from app.demo_master import CUSTOMER_TYPES, RECORD, Batch, CustomerFacts, World
+from app.demo_master import CUSTOMER_TYPES, RECORD, Batch, CustomerFacts, World, density
 from app.demo_names import MOBILE_PREFIXES, CreditCodes
 from app.demo_sink import Row
 from db.reference_data import POSITIONS
@@ -154,6 +154,8 @@ class CustomerMaker:
         self.owner_departments = stage.owner_departments
         self.rnd = stage.world.rng("customers", chunk)
         self.customer_base = stage.world.id_base["customers"]
+        self.customer_extension_share = CUSTOMER_EXTENSION_SHARE * density(stage.world.customers)
+        self.contact_extension_share = CONTACT_EXTENSION_SHARE * density(stage.world.customers)
         self.contact_base = stage.world.id_base["contacts"]
         self.facts = CustomerFacts()
         self.next_contact = 2 * chunk * CHUNK  # every pair of customers has four contacts
@@ -176,7 +178,7 @@ class CustomerMaker:
             count = 2
         customer = self._customer_row(index, count)
         self.customers.append(customer)
-        if r() < CUSTOMER_EXTENSION_SHARE:
+        if r() < self.customer_extension_share:
             self.customer_extensions.append(self._extension_row(customer))
         domain = self.pools.domains[self.facts.trade[-1]][self.facts.word[-1]]
         for number in range(count):
@@ -281,7 +283,7 @@ class CustomerMaker:
             pools.true if lead else pools.false,
             pools.true if lead or r() < 0.1 else pools.false,
         ))  # fmt: skip
-        if r() < CONTACT_EXTENSION_SHARE:
+        if r() < self.contact_extension_share:
             self.contact_extensions.append(self._contact_extension_row(contact_id, customer))
 
     def _contact_extension_row(self, contact_id: int, customer: Row) -> Row:

@@ -29,12 +29,17 @@ class EngagementMixin:
     base: dict[str, int]
     people: list[Any]  # the person pool of app.demo_customers.Pools
     showcase: bool  # the customer that shows every kind of record
+    # (customer, subscription id, publication id) of the chunk's latest subscription
+    subscribed: tuple[int, int, int] | None = None
 
-    def _append(self, table: str, row: Row) -> None: ...
+    def _append(self, table: str, row: Row) -> None:
+        raise NotImplementedError
 
-    def _id(self, table: str, customer: int) -> int: ...
+    def _id(self, table: str, customer: int) -> int:
+        raise NotImplementedError
 
-    def _owner(self, customer: int) -> tuple[int, int]: ...
+    def _owner(self, customer: int) -> tuple[int, int]:
+        raise NotImplementedError
 
     def _subscription(self, customer: int, contact: int) -> None:
         r, f = self.rnd.random, self.f
@@ -82,7 +87,8 @@ class EngagementMixin:
     def _subscription_call(self, customer: int, contact: int) -> None:
         r, f = self.rnd.random, self.f
         day = -int(r() * 400) - 1
-        subscribed = getattr(self, "subscribed", None)
+        subscribed = self.subscribed
+        subscription_id: int | None
         if subscribed is not None and subscribed[0] == customer:
             outcome, subscription_id, publication_id = "subscribed", *subscribed[1:]
         else:

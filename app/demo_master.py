@@ -162,6 +162,18 @@ def read_reference(connection: Connection) -> Reference:
     )
 
 
+# Up to this many customers, all of them have their full share of extension rows and
+# activity (orders, contact history…); beyond it, only as many as this many would have.
+FULL_DETAIL_CUSTOMERS = 100_000
+
+
+def density(customers: int) -> float:
+    """Share of customers with extension rows and activity: all up to 100,000 customers,
+    then as many as 100,000 would have (10 % of a million), so the load time stays bounded:
+    the heaviest secondary tables thin out, the customers and contacts do not."""
+    return min(1.0, FULL_DETAIL_CUSTOMERS / customers)
+
+
 def staff_count(customers: int) -> int:
     """About one employee per 2,000 customers, never fewer than the twelve a company needs."""
     return max(12, round(customers / 2000))

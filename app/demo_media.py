@@ -4,7 +4,7 @@ channels, ad products and services, events, campaigns, templates, notices and ta
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from app.demo_master import RECORD, Batch, World
 from app.demo_sink import Row
@@ -191,6 +191,7 @@ def rate_card_batches(world: World) -> Iterator[Batch]:
 def _products(world: World) -> list[tuple[Product, tuple]]:
     base = world.id_base["ad_products"]
     products: list[tuple[Product, tuple]] = []
+    spec: tuple[Any, ...]
     for p, publication in enumerate(world.media["publications"]):
         for code, position, size, colour, price in PRINT_POSITIONS:
             scaled = price * (3 + p % 3) // 4

@@ -4,6 +4,7 @@ targets, and each employee's business log and expenses."""
 from __future__ import annotations
 
 import json
+import random
 from collections.abc import Iterator
 
 from app import demo_words as words
@@ -162,41 +163,14 @@ def target_batch(world: World) -> Batch:
 
 def staff_diary_batches(world: World) -> Iterator[Batch]:
     """Business logs (事务日志) and expense claims of every employee."""
-    f = world.formats
     rnd = world.rng("diary")
     logs: list[Row] = []
     expenses: list[Row] = []
-    campaigns = world.media["campaigns"]
-    events = world.media["events"]
-    for staff_index, person in enumerate(world.staff):
-        department = world.staff_department_id(staff_index)
+    for staff_index in range(len(world.staff)):
         for _ in range(30):
-            day = -int(rnd.random() * 360) - 1
-            category, subject = words.BUSINESS_LOG_SUBJECTS[int(rnd.random() * 6)]
-            start = 8 + int(rnd.random() * 8)
-            customer = _a_customer_of(world, staff_index, rnd) if category == "visit" else None
-            logs.append((
-                world.id_base["business_logs"] + len(logs) + 1, f.stamp(day, 64800),
-                f.stamp(day, 64800), person.id, f.day(day), f"{start:02d}:00:00",
-                f"{start + 1 + int(rnd.random() * 2):02d}:30:00", category, customer, subject,
-                f"{subject}，记录工作要点", None, person.id, department,
-            ))  # fmt: skip
+            logs.append(_business_log(world, rnd, staff_index, len(logs) + 1))
         for _ in range(8):
-            day = -int(rnd.random() * 360) - 1
-            category, note = words.EXPENSE_NOTES[int(rnd.random() * len(words.EXPENSE_NOTES))]
-            status = ("approved", "paid", "submitted", "draft")[int(rnd.random() * 4)]
-            approved = status in ("approved", "paid")
-            expenses.append((
-                world.id_base["expenses"] + len(expenses) + 1, f.stamp(day, 61200),
-                f.stamp(day + 2, 36000), person.id, f.day(day), category,
-                f.money(5_000 + int(rnd.random() * 300_000)),
-                campaigns[int(rnd.random() * len(campaigns))][0] if category == "advertising"
-                else None,
-                events[int(rnd.random() * len(events))][0] if category == "event" else None,
-                note, f"FP{abs(day):03d}{len(expenses):06d}", status,
-                world.staff[0].id if approved else None,
-                f.stamp(day + 2, 36000) if approved else None, person.id, department,
-            ))  # fmt: skip
+            expenses.append(_expense(world, rnd, staff_index, len(expenses) + 1))
     yield "business_logs", (
         *RECORD, "employee_id", "log_date", "start_time", "end_time", "category", "customer_id",
         "subject", "content", "next_plan", "owner_id", "department_id",
@@ -208,7 +182,42 @@ def staff_diary_batches(world: World) -> Iterator[Batch]:
     ), expenses  # fmt: skip
 
 
-def _a_customer_of(world: World, staff_index: int, rnd) -> int | None:
+def _business_log(world: World, rnd: random.Random, staff_index: int, number: int) -> Row:
+    f, r = world.formats, rnd.random
+    person = world.staff[staff_index]
+    day = -int(r() * 360) - 1
+    category, subject = words.BUSINESS_LOG_SUBJECTS[int(r() * len(words.BUSINESS_LOG_SUBJECTS))]
+    start = 8 + int(r() * 8)
+    customer = _a_customer_of(world, staff_index, rnd) if category == "visit" else None
+    return (
+        world.id_base["business_logs"] + number, f.stamp(day, 64800), f.stamp(day, 64800),
+        person.id, f.day(day), f.time_of_day_text(start * 3600),
+        f.time_of_day_text((start + 1 + int(r() * 2)) * 3600 + 1800), category, customer,
+        subject, f"{subject}，记录工作要点", None, person.id,
+        world.staff_department_id(staff_index),
+    )  # fmt: skip
+
+
+def _expense(world: World, rnd: random.Random, staff_index: int, number: int) -> Row:
+    f, r = world.formats, rnd.random
+    person = world.staff[staff_index]
+    campaigns, events = world.media["campaigns"], world.media["events"]
+    day = -int(r() * 360) - 1
+    category, note = words.EXPENSE_NOTES[int(r() * len(words.EXPENSE_NOTES))]
+    status = ("approved", "paid", "submitted", "draft")[int(r() * 4)]
+    approved = status in ("approved", "paid")
+    return (
+        world.id_base["expenses"] + number, f.stamp(day, 61200), f.stamp(day + 2, 36000),
+        person.id, f.day(day), category, f.money(5_000 + int(r() * 300_000)),
+        campaigns[int(r() * len(campaigns))][0] if category == "advertising" else None,
+        events[int(r() * len(events))][0] if category == "event" else None,
+        note, f"FP{abs(day):03d}{number:06d}", status,
+        world.staff[0].id if approved else None, f.stamp(day + 2, 36000) if approved else None,
+        person.id, world.staff_department_id(staff_index),
+    )  # fmt: skip
+
+
+def _a_customer_of(world: World, staff_index: int, rnd: random.Random) -> int | None:
     """A customer owned by this employee, or None for staff outside sales."""
     if not world.staff[staff_index].sales:
         return None

@@ -199,9 +199,15 @@ def test_same_seed_same_rows_in_parallel_or_not_and_another_seed_differs(
     monkeypatch.setattr(demo_customers, "CHUNK", 40)  # several chunks, so workers share them
     monkeypatch.setattr(demo_activity, "CHUNK", 40)
     demo.load_demo(engine, customers=100, seed=3, workers=1)
+    pools = []
+    real_context = demo.mp.get_context
+    monkeypatch.setattr(
+        demo.mp, "get_context", lambda method: pools.append(method) or real_context(method)
+    )
     other = make_engine(other_db_url)
     try:
         demo.load_demo(other, customers=100, seed=3, workers=2)
+        assert pools == ["fork", "fork"]  # customers and activity ran in forked workers
         assert _rows(engine, "customers") == _rows(other, "customers")
         assert _rows(engine, "ad_orders") == _rows(other, "ad_orders")
     finally:
