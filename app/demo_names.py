@@ -32,8 +32,8 @@ MOBILE_PREFIXES = (
     *range(180, 190),
     *(191, 193, 195, 196, 197, 198, 199),
 )
-# Odd multipliers not divisible by 5 are units modulo 10**8: customer index → distinct serial.
-_SERIAL_MULTIPLIER = 73_939_133
+# A stride prime to 10 is a unit modulo 10**8: distinct customer numbers, distinct serials.
+_SERIAL_STRIDE = 97
 _SERIAL_SPACE = 10**8
 _VALUE = {char: value for value, char in enumerate(CREDIT_CODE_ALPHABET)}
 # Check characters by weighted total: organisation code (mod 11), credit code (mod 31).
@@ -172,8 +172,10 @@ class CompanyNames:
 class CreditCodes:
     """Valid unified social credit codes (企业, 91…), distinct for distinct customer numbers.
 
-    The organisation-code body is an affine bijection of the number modulo 10**8, written
-    as eight digits, so codes are unique by construction. (All digits also keeps the check
+    The organisation-code body is an affine bijection of the number modulo 10**8 (a salt
+    plus a stride prime to 10), written as eight digits, so codes are unique by
+    construction; they grow with the customer number, as codes were handed out, which also
+    makes their unique index cheap to fill. (All digits also keeps the check
     character independent of how letters are valued: GB 11714 counts A as 10 … Z as 35,
     app.identifiers by the credit-code alphabet, and the two agree only up to H.) The check
     characters are those of app.identifiers, summed from per-position tables of its weights:
@@ -192,7 +194,7 @@ class CreditCodes:
         prefix = self.prefix_totals.get(division)
         if prefix is None:
             prefix = self._add_division(division, number)
-        serial = (number * _SERIAL_MULTIPLIER + self.salt) % _SERIAL_SPACE
+        serial = (number * _SERIAL_STRIDE + self.salt) % _SERIAL_SPACE
         high, low = divmod(serial, 10_000)
         org_check = _ORG_CHECK[(self.org_high[high] + self.org_low[low]) % 11]
         credit_total = (
