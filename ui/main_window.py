@@ -8,12 +8,16 @@ so instead of pretending.
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
-from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
+from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QWidget
 
 from app.auth import LoggedIn
 from app.config import without_credentials
 from ui.dialogs.change_password_dialog import ChangePasswordDialog
+from ui.dialogs.security_tools_dialog import SecurityToolsDialog
+from ui.panels.audit_panel import AuditPanel
+from ui.panels.employees_panel import EmployeesPanel
+from ui.panels.permissions_panel import PermissionsPanel
 
 MENU_TITLES = (
     QT_TRANSLATE_NOOP("MainWindow", "File"),
@@ -64,6 +68,51 @@ class MainWindow(QMainWindow):
         self.change_password_action.triggered.connect(self._on_change_password_action_triggered)
         self.relogin_action.triggered.connect(self.relogin_requested)
         self.exit_action.triggered.connect(self.close)
+        self._build_settings_menu(menus[1])
+
+    def _build_settings_menu(self, menu: QMenu) -> None:
+        """System settings → the security tools, employees, permissions and log review.
+
+        An entry the user's role may not use is left out; the services and, on PostgreSQL,
+        the database refuse such work anyway.
+        """
+        user = self._logged_in.user
+        entries: tuple[tuple[str, tuple[str, str], type[QWidget] | None], ...] = (
+            (QT_TRANSLATE_NOOP("MainWindow", "Security tools…"), ("security", "admin"), None),
+            (QT_TRANSLATE_NOOP("MainWindow", "Employees"), ("reference", "view"), EmployeesPanel),
+            (
+                QT_TRANSLATE_NOOP("MainWindow", "Permissions"),
+                ("security", "view"),
+                PermissionsPanel,
+            ),
+            (QT_TRANSLATE_NOOP("MainWindow", "Log review"), ("security", "view"), AuditPanel),
+        )
+        self.settings_actions: dict[str, QAction] = {}
+        for title, (module, action), panel_class in entries:
+            if not user.may(module, action):
+                continue
+            text = QCoreApplication.translate("MainWindow", str(title))
+            menu_action = menu.addAction(text)
+            if panel_class is None:
+                menu_action.triggered.connect(self._on_security_tools_action_triggered)
+            else:
+                menu_action.triggered.connect(
+                    lambda _checked=False, cls=panel_class, name=text: self._show_panel(cls, name)
+                )
+            self.settings_actions[str(title)] = menu_action
+
+    def _show_panel(self, panel_class: type[QWidget], title: str) -> None:
+        panel = panel_class(self._logged_in, self._language)  # type: ignore[call-arg]
+        self.setCentralWidget(panel)
+        self.setWindowTitle(
+            QCoreApplication.translate("MainWindow", "MediaCRM — %1").replace("%1", title)
+        )
+
+    def _on_security_tools_action_triggered(self) -> None:
+        self.security_tools_dialog = SecurityToolsDialog(
+            self._logged_in, self._language, parent=self
+        )
+        self.security_tools_dialog.open()
 
     def _build_status_bar(self) -> None:
         user = self._logged_in.user

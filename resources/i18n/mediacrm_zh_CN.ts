@@ -321,6 +321,26 @@
         <translation>MediaCRM 媒体客户关系管理系统</translation>
     </message>
     <message>
+        <source>Security tools…</source>
+        <translation>安全工具…</translation>
+    </message>
+    <message>
+        <source>Employees</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <source>Permissions</source>
+        <translation>权限管理</translation>
+    </message>
+    <message>
+        <source>Log review</source>
+        <translation>日志监察</translation>
+    </message>
+    <message>
+        <source>MediaCRM — %1</source>
+        <translation>MediaCRM — %1</translation>
+    </message>
+    <message>
         <location filename="../../ui/main_window.py" line="42"/>
         <source>Welcome, %1. The modules open here as they are built.</source>
         <translation>欢迎您，%1。各功能模块完成后将在此打开。</translation>

@@ -41,3 +41,32 @@ def test_main_window_shows_the_menus_the_user_and_the_database(qtbot: QtBot) -> 
         assert "mediacrm.db" in window.database_label.text()
     finally:
         logged_in.close()
+
+
+@pytest.mark.parametrize(
+    ("username", "role", "entries"),
+    [
+        ("admin", "admin", ["Security tools…", "Employees", "Permissions", "Log review"]),
+        ("zhao", "decision_maker", ["Employees", "Permissions", "Log review"]),
+        ("wang", "staff", ["Employees"]),
+    ],
+)
+def test_system_settings_offers_what_the_role_may_use(
+    qtbot: QtBot, username: str, role: str, entries: list[str]
+) -> None:
+    url = config.resolve_database_url()
+    login_flow.prepare_database(url)
+    add_people(url, {username: (role, True)})
+    logged_in = auth.login(url, username, PASSWORD, login_flow.upgrade_command(url))
+    try:
+        window = MainWindow(logged_in, "en")
+        qtbot.addWidget(window)
+        assert list(window.settings_actions) == entries
+        window.settings_actions["Employees"].trigger()
+        assert type(window.centralWidget()).__name__ == "EmployeesPanel"
+        assert window.windowTitle() == "MediaCRM — Employees"
+        if "Log review" in entries:
+            window.settings_actions["Log review"].trigger()
+            assert type(window.centralWidget()).__name__ == "AuditPanel"
+    finally:
+        logged_in.close()
