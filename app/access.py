@@ -9,6 +9,7 @@ sees no more than the program shows.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, exists, false, or_, select, true
 from sqlalchemy.orm import Session
@@ -23,6 +24,7 @@ from db.models.org import (
     RoleFunctionPermission,
     User,
 )
+from db.models.work import Message, MessageRecipient
 from db.permissions import CHILD_TABLES, OWNED_TABLES, Scope, module_of
 
 
@@ -138,8 +140,32 @@ def visibility(user: CurrentUser, model: type[Base]) -> ColumnElement[bool]:
         return exists().where(
             and_(parent.__table__.c.id == table.c[column], visibility(user, parent))
         )
-    if name in ("user_settings", "saved_queries"):
+    return _personal_visibility(user, name, table)
+
+
+def _personal_visibility(user: CurrentUser, name: str, table: Any) -> ColumnElement[bool]:
+    """Personal records and messages, as the policies of db/security.py decide them."""
+    if name == "user_settings":
         return table.c.user_id == user.user_id
+    if name == "saved_queries":
+        return or_(
+            table.c.user_id == user.user_id,
+            table.c.is_shared_all.is_(True),
+            table.c.shared_department_id == user.department_id,
+        )
+    if name == "messages":
+        return or_(
+            table.c.sender_id == user.user_id,
+            exists().where(
+                MessageRecipient.message_id == table.c.id,
+                MessageRecipient.user_id == user.user_id,
+            ),
+        )
+    if name == "message_recipients":
+        return or_(
+            table.c.user_id == user.user_id,
+            exists().where(Message.id == table.c.message_id, Message.sender_id == user.user_id),
+        )
     return true()
 
 

@@ -105,9 +105,20 @@ def record_as_of(
         .order_by(AuditLog.occurred_at.desc(), AuditLog.id.desc())
         .limit(1)
     ).first()
-    if row is None or row.operation == "DELETE":
+    dialect = session.get_bind().dialect.name
+    if row is not None:
+        return None if row.operation == "DELETE" else _entry(row, dialect).after
+    # No change logged by then: a record loaded in bulk (or before the trail began) stood as
+    # the first later change found it.
+    later = session.scalars(
+        _filtered(AuditFilter(table_name=table, record_id=record_id, since=when))
+        .where(AuditLog.operation.in_(("INSERT", "UPDATE", "DELETE")))
+        .order_by(AuditLog.occurred_at, AuditLog.id)
+        .limit(1)
+    ).first()
+    if later is None or later.operation == "INSERT":
         return None
-    return _entry(row, session.get_bind().dialect.name).after
+    return _entry(later, dialect).before
 
 
 def _entry(row: AuditLog, dialect: str) -> AuditEntry:

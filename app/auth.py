@@ -115,13 +115,13 @@ def _login_sqlite(url: URL, username: str, password: str) -> LoggedIn:
                 failure = DatabaseUnavailableError("account_disabled", user=username)
             else:
                 failure = None
+                set_acting_user(engine, user.id, username)
                 if passwords.needs_rehash(stored):
                     user.password_hash = passwords.hash_password(password)
                 user.last_login_at = dt.datetime.now(dt.UTC)
                 user_id = user.id
         if failure is not None:
             raise failure
-        set_acting_user(engine, user_id, username)
         with factory() as session:
             current = load_current_user(session, user_id)
     except BaseException:

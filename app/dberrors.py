@@ -19,7 +19,12 @@ _BY_SQLSTATE: dict[str, type[MediaCrmError]] = {
     "23503": ValidationError,  # foreign_key_violation
     "23514": ValidationError,  # check_violation
 }
-_CODES = {"23505": "duplicate", "23503": "missing_reference", "23514": "check_failed"}
+_CODES = {
+    "23505": "duplicate",
+    "23503": "missing_reference",
+    "23514": "check_failed",
+    STALE_VERSION_SQLSTATE: "record_changed",
+}
 
 
 def translate(exc: DBAPIError) -> MediaCrmError | None:
@@ -36,7 +41,7 @@ def translate(exc: DBAPIError) -> MediaCrmError | None:
 
 def _translate_sqlite(detail: str) -> MediaCrmError | None:
     if STALE_VERSION_MESSAGE in detail:
-        return ConflictError(detail=detail)
+        return ConflictError("record_changed", detail=detail)
     if detail.startswith("UNIQUE constraint failed"):
         return ValidationError("duplicate", detail=detail)
     if detail.startswith("FOREIGN KEY constraint failed"):

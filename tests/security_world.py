@@ -62,6 +62,8 @@ class World:
 
     def engine_as(self, username: str) -> Engine:
         """A raw engine with the user's own credentials, as psql would use them."""
+        if not self.is_postgresql:
+            return make_engine(self.url)
         return make_engine(self.login_url(username).set(password=PASSWORD))
 
 
