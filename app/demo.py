@@ -92,9 +92,14 @@ def load_demo(
         )
         sink.prepare(expected_rows(customers))
         _write_batches(sink, frame_batches(world))
-        _run_chunked(demo_customers.CustomerStage(world), sink, workers)
+        with ChunkResults(demo_customers.CustomerStage(world), sink, workers) as results:
+            _write_chunks(sink, results)
         _write_batches(sink, demo_office.staff_diary_batches(world))
-        _run_chunked(demo_activity.ActivityStage(world), sink, workers)
+        activity = ChunkResults(demo_activity.ActivityStage(world), sink, workers, ahead=64)
+        with activity as results:
+            # The workers make activity chunks while the server rebuilds these indexes.
+            sink.restore_indexes(demo_customers.TABLES)
+            _write_chunks(sink, results)
         _write_batches(sink, [demo_activity.attachment_batch(world)])
         sink.finish()
         _record_bulk_load(connection, sink.counts, customers, seed)
@@ -139,10 +144,9 @@ Payload = tuple[str, tuple[str, ...], "list[Row] | bytes", int]
 _forked_stage: ChunkedStage | None = None
 
 
-def _run_chunked(stage: ChunkedStage, sink: Sink, workers: int) -> None:
-    as_text = sink.formats.postgresql
-    for payloads, facts in _chunk_results(stage, as_text, workers):
-        stage.merge(facts)
+def _write_chunks(sink: Sink, results: ChunkResults) -> None:
+    for payloads, facts in results:
+        results.stage.merge(facts)
         for table, columns, data, count in payloads:
             if isinstance(data, bytes):
                 sink.write_text(table, columns, data, count)
@@ -150,41 +154,68 @@ def _run_chunked(stage: ChunkedStage, sink: Sink, workers: int) -> None:
                 sink.write(table, columns, data)
 
 
-def _chunk_results(
-    stage: ChunkedStage, as_text: bool, workers: int
-) -> Iterator[tuple[list[Payload], Any]]:
-    """Chunk results in chunk order; made by forked workers when there is more than one.
+class ChunkResults:
+    """A stage's chunk results, in chunk order; made by forked workers when there are
+    several chunks and workers, and otherwise here, one by one as they are read.
 
-    At most two chunks per worker wait to be written, so memory stays bounded when the
-    database is slower than the generators. Workers are forked (they inherit the stage):
-    only where fork exists, and only from a single-threaded process, where it is safe.
+    Workers start on entering: up to `ahead` chunks are made before they are read, which
+    bounds memory when the database is slower than the generators, and lets the workers
+    get on while the server does something else. Workers are forked (they inherit the
+    stage, so nothing big is pickled): only where fork exists, and only from a
+    single-threaded process, where forking is safe.
     """
-    if (
-        workers < 2
-        or stage.chunks < 2
-        or "fork" not in mp.get_all_start_methods()
-        or threading.active_count() > 1
-    ):
-        for chunk in range(stage.chunks):
-            yield _prepared(stage, chunk, as_text)
-        return
-    global _forked_stage
-    _forked_stage = stage
-    try:
-        with mp.get_context("fork").Pool(workers) as pool:
-            pending: deque[AsyncResult[tuple[list[Payload], Any]]] = deque()
-            for chunk in range(stage.chunks):
-                pending.append(pool.apply_async(_run_forked, (chunk, as_text)))
-                if len(pending) > 2 * workers:
-                    yield pending.popleft().get()
-            while pending:
-                yield pending.popleft().get()
-    finally:
+
+    def __init__(
+        self, stage: ChunkedStage, sink: Sink, workers: int, ahead: int | None = None
+    ) -> None:
+        self.stage = stage
+        self.as_text = sink.formats.postgresql
+        self.ahead = ahead or 2 * workers
+        self.parallel = (
+            workers > 1
+            and stage.chunks > 1
+            and "fork" in mp.get_all_start_methods()
+            and threading.active_count() == 1
+        )
+        self.workers = workers
+        self._pool: Any = None
+        self._pending: deque[AsyncResult[tuple[list[Payload], Any]]] = deque()
+        self._next_chunk = 0
+
+    def __enter__(self) -> ChunkResults:
+        global _forked_stage
+        if self.parallel:
+            _forked_stage = self.stage
+            self._pool = mp.get_context("fork").Pool(self.workers)
+            while self._next_chunk < min(self.ahead, self.stage.chunks):
+                self._submit()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        global _forked_stage
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
         _forked_stage = None
+
+    def _submit(self) -> None:
+        self._pending.append(self._pool.apply_async(_run_forked, (self._next_chunk, self.as_text)))
+        self._next_chunk += 1
+
+    def __iter__(self) -> Iterator[tuple[list[Payload], Any]]:
+        if not self.parallel:
+            for chunk in range(self.stage.chunks):
+                yield _prepared(self.stage, chunk, self.as_text)
+            return
+        while self._pending:
+            result = self._pending.popleft().get()
+            if self._next_chunk < self.stage.chunks:
+                self._submit()
+            yield result
 
 
 def _run_forked(chunk: int, as_text: bool) -> tuple[list[Payload], Any]:
-    assert _forked_stage is not None, "run only in a worker forked by _chunk_results"
+    assert _forked_stage is not None, "run only in a worker forked by ChunkResults"
     return _prepared(_forked_stage, chunk, as_text)
 
 

@@ -52,6 +52,7 @@ CONTACT_EXTENSION_COLUMNS = (
     "assistant_name", "assistant_phone", "preferred_contact_method", "do_not_email",
     "do_not_call",
 )  # fmt: skip
+TABLES = ("customers", "customer_extensions", "contacts", "contact_extensions")
 CUSTOMER_EXTENSION_SHARE = 0.3
 CONTACT_EXTENSION_SHARE = 0.2
 CONTACT_METHODS = ("phone", "mobile", "email", "wechat", "visit")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import Any, Protocol
 
 from psycopg import errors as pg_errors
@@ -136,6 +136,8 @@ class Sink(Protocol):
 
     def write_text(self, table: str, columns: Sequence[str], text: bytes, rows: int) -> None: ...
 
+    def restore_indexes(self, tables: Collection[str]) -> None: ...
+
     def finish(self) -> None: ...
 
 
@@ -231,11 +233,17 @@ class PostgresSink(_BaseSink):
             sql.Identifier(table), sql.SQL(", ").join(map(sql.Identifier, columns))
         )
 
-    def finish(self) -> None:
+    def restore_indexes(self, tables: Collection[str]) -> None:
+        """Build again the indexes taken off `tables` (the others wait for `finish`)."""
         for table, definition in self._dropped_indexes:
-            if self._progress is not None:
-                self._progress("index:" + table, 0, 1)
-            self.cursor.execute(definition)
+            if table in tables:
+                if self._progress is not None:
+                    self._progress("index:" + table, 0, 1)
+                self.cursor.execute(definition)
+        self._dropped_indexes = [item for item in self._dropped_indexes if item[0] not in tables]
+
+    def finish(self) -> None:
+        self.restore_indexes({table for table, _ in self._dropped_indexes})
         for table in self.counts:
             self.cursor.execute(
                 sql.SQL(
@@ -295,6 +303,9 @@ class SqliteSink(_BaseSink):
 
     def write_text(self, table: str, columns: Sequence[str], text: bytes, rows: int) -> None:
         raise NotImplementedError("SQLite takes rows, not COPY text")
+
+    def restore_indexes(self, tables: Collection[str]) -> None:
+        """Nothing early: SQLite writes and indexes in this one process anyway."""
 
     def finish(self) -> None:
         for _, _, definition in self._taken_off:
