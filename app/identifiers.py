@@ -9,6 +9,8 @@ CREDIT_CODE_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 _CREDIT_VALUE = {char: value for value, char in enumerate(CREDIT_CODE_ALPHABET)}
 _CREDIT_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 _ORG_WEIGHTS = (3, 7, 9, 10, 5, 8, 4, 2)
+# GB 11714 values its characters 0–9 and A=10 … Z=35, unlike the credit code's alphabet.
+_ORGANISATION_VALUE = {char: int(char, 36) for char in "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
 _CREDIT_SHAPE = re.compile(r"^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$")
 
 
@@ -23,7 +25,8 @@ def credit_code_check_char(first17: str) -> str:
 def organisation_code_check_char(first8: str) -> str:
     """The 9th character of an organisation code (组织机构代码), from its first 8."""
     total = sum(
-        _CREDIT_VALUE[char] * weight for char, weight in zip(first8, _ORG_WEIGHTS, strict=True)
+        _ORGANISATION_VALUE[char] * weight
+        for char, weight in zip(first8, _ORG_WEIGHTS, strict=True)
     )
     check = 11 - total % 11
     return {10: "X", 11: "0"}.get(check, str(check))
