@@ -164,9 +164,16 @@ def _db_status(args: argparse.Namespace, ctx: Context) -> int:
 
 def _demo(args: argparse.Namespace, ctx: Context) -> int:
     ctx.require_current_schema()
+    # Imported here: the demo's word lists and pinyin dictionaries take a second to load,
+    # which every other subcommand would pay for nothing.
     from app import demo
 
-    summary = demo.load_demo(ctx.engine, customers=args.customers, seed=args.seed)
+    progress = _progress_printer()
+    summary = demo.load_demo(
+        ctx.engine, customers=args.customers, seed=args.seed, progress=progress
+    )
+    if progress is not None:
+        print(file=sys.stderr)
     ctx.say(
         "demo_loaded",
         customers=summary.customers,
@@ -174,6 +181,17 @@ def _demo(args: argparse.Namespace, ctx: Context) -> int:
         seconds=summary.seconds,
     )
     return EXIT_OK
+
+
+def _progress_printer() -> Callable[[str, int, int], None] | None:
+    """Progress on one updated line of a terminal; scripts (no terminal) get none."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(stage: str, done: int, total: int) -> None:
+        print(f"\r{stage}: {done:,}/{total:,}\033[K", end="", file=sys.stderr, flush=True)
+
+    return show
 
 
 def _utf8_streams() -> None:
