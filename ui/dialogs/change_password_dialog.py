@@ -17,9 +17,7 @@ from PySide6.QtWidgets import (
 
 from app import login_flow
 from app.auth import LoggedIn
-from app.errors import ValidationError
 from ui import background
-from ui.errors import error_text
 from ui.widgets.form_feedback import FieldErrors, busy_bar
 
 
@@ -105,9 +103,7 @@ class ChangePasswordDialog(QDialog):
 
     def _on_change_worker_failed(self, error: Exception) -> None:
         self._set_busy(False)
-        message = error_text(error, self._language)
-        field = error.field if isinstance(error, ValidationError) else None
-        self._field_errors.show(field, message)
+        message = self._field_errors.show_error(error, self._language)
         self.change_failed.emit(message)
 
     def _set_busy(self, busy: bool) -> None:

@@ -24,8 +24,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.engine import URL
 
 from app import config
-from app.errors import MediaCrmError, ValidationError
-from ui.errors import error_text
+from app.errors import MediaCrmError
 from ui.widgets.form_feedback import FieldErrors
 
 
@@ -244,9 +243,7 @@ class ConnectionDialog(QDialog):
         self.accept()
 
     def _show_error(self, error: Exception) -> None:
-        message = error_text(error, self._settings.language)
-        field = error.field if isinstance(error, ValidationError) else None
-        self._field_errors.show(field, message)
+        self._field_errors.show_error(error, self._settings.language)
 
 
 def _row(*widgets: QWidget) -> QWidget:

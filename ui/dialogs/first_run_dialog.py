@@ -22,9 +22,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.engine import URL
 
 from app import login_flow
-from app.errors import ValidationError
 from ui import background
-from ui.errors import error_text
 from ui.widgets.form_feedback import FieldErrors, busy_bar
 
 
@@ -120,9 +118,7 @@ class FirstRunDialog(QDialog):
 
     def _on_create_worker_failed(self, error: Exception) -> None:
         self._set_busy(False)
-        message = error_text(error, self._language)
-        field = error.field if isinstance(error, ValidationError) else None
-        self._field_errors.show(field, message)
+        message = self._field_errors.show_error(error, self._language)
         self.creation_failed.emit(message)
 
     def _set_busy(self, busy: bool) -> None:

@@ -24,11 +24,9 @@ from sqlalchemy.orm import Session
 
 from app import departments, users
 from app.auth import LoggedIn
-from app.errors import MediaCrmError, ValidationError
 from db.engine import make_session_factory
-from ui.errors import error_text
 from ui.security_labels import fill
-from ui.widgets.form_feedback import FieldErrors
+from ui.widgets.form_feedback import FieldErrors, run_change
 from ui.widgets.prompter import Prompter
 
 translate = QCoreApplication.translate
@@ -152,13 +150,8 @@ class DepartmentsTab(QWidget):
             self.parent_combo.setCurrentIndex(self.parent_combo.findData(parent_id))
 
     def _change(self, action: Callable[[Session], object]) -> None:
-        self._errors.clear()
-        try:
-            with self._sessions.begin() as session:
-                action(session)
-        except MediaCrmError as error:
-            message = error_text(error, self._language)
-            self._errors.show(error.field if isinstance(error, ValidationError) else None, message)
+        done, _result, message = run_change(self._sessions, self._errors, self._language, action)
+        if not done:
             self.action_failed.emit(message)
             return
         chosen = self.selected_id()

@@ -23,13 +23,11 @@ from sqlalchemy.orm import Session
 
 from app import accounts, roles, users
 from app.auth import LoggedIn
-from app.errors import MediaCrmError, ValidationError
 from app.users import UserRow
 from db.engine import make_session_factory
-from ui.errors import error_text
 from ui.models.user_model import UserTableModel
 from ui.security_labels import fill
-from ui.widgets.form_feedback import FieldErrors
+from ui.widgets.form_feedback import FieldErrors, run_change
 from ui.widgets.prompter import Prompter
 
 translate = QCoreApplication.translate
@@ -175,15 +173,10 @@ class UsersTab(QWidget):
     def _run(self, errors: FieldErrors, action: Callable[[Session], object]) -> tuple[bool, object]:
         """Run one change in its own transaction: (True, its result), or (False, None) after
         showing an expected refusal at its field."""
-        errors.clear()
-        try:
-            with self._sessions.begin() as session:
-                return True, action(session)
-        except MediaCrmError as error:
-            message = error_text(error, self._language)
-            errors.show(error.field if isinstance(error, ValidationError) else None, message)
+        done, result, message = run_change(self._sessions, errors, self._language, action)
+        if not done:
             self.action_failed.emit(message)
-            return False, None
+        return done, result
 
     def _on_add_user_button_clicked(self) -> None:
         username = self.username_edit.text()

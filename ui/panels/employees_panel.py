@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from app import employees
 from app.auth import LoggedIn
 from app.employees import EmployeeInput, EmployeeRow
-from app.errors import ConflictError, MediaCrmError, ValidationError
+from app.errors import ConflictError, MediaCrmError
 from app.users import list_departments
 from db.engine import make_session_factory
 from db.models.org import EMPLOYEE_STATUSES
@@ -310,8 +310,7 @@ class EmployeesPanel(QWidget):
         self.employee_saved.emit(saved_id)
 
     def _show_error(self, error: MediaCrmError) -> None:
-        message = error_text(error, self._language)
-        self._errors.show(error.field if isinstance(error, ValidationError) else None, message)
+        message = self._errors.show_error(error, self._language)
         self.save_failed.emit(message)
 
     def _show_conflict(self, error: ConflictError, mine: EmployeeInput) -> None:

@@ -31,15 +31,13 @@ from sqlalchemy.orm import Session
 
 from app import roles
 from app.auth import LoggedIn
-from app.errors import MediaCrmError, ValidationError
 from app.roles import RoleRow
 from db.engine import make_session_factory
 from db.permissions import OWNED_TABLES, SCOPES
-from ui.errors import error_text
 from ui.models.permission_models import PermissionMatrixModel, RoleTableModel
 from ui.panels.user_permission_tabs import EffectiveTab, ExplainTab
 from ui.security_labels import fill, scope_text, table_text
-from ui.widgets.form_feedback import FieldErrors
+from ui.widgets.form_feedback import FieldErrors, run_change
 from ui.widgets.prompter import MessageBoxPrompter, Prompter
 
 translate = QCoreApplication.translate
@@ -210,15 +208,10 @@ class RolesTab(QWidget):
 
     # Actions.
     def _change(self, action: Callable[[Session], object]) -> tuple[bool, object]:
-        self._errors.clear()
-        try:
-            with self._sessions.begin() as session:
-                return True, action(session)
-        except MediaCrmError as error:
-            message = error_text(error, self._language)
-            self._errors.show(error.field if isinstance(error, ValidationError) else None, message)
+        done, result, message = run_change(self._sessions, self._errors, self._language, action)
+        if not done:
             self.action_failed.emit(message)
-            return False, None
+        return done, result
 
     def _on_save_permissions_button_clicked(self) -> None:
         role = self._role

@@ -7,9 +7,17 @@ and shows the message there.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from PySide6.QtWidgets import QLabel, QProgressBar, QWidget
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.errors import MediaCrmError, ValidationError
+from ui.errors import error_text
 
 ERROR_STYLE = "color: #c62828;"
+T = TypeVar("T")
 
 
 def error_label(parent: QWidget) -> QLabel:
@@ -53,6 +61,12 @@ class FieldErrors:
         if field in self._inputs:
             self._inputs[field].setFocus()
 
+    def show_error(self, error: Exception, language: str) -> str:
+        """Show `error` in the user's language at the field it names; return the message."""
+        message = error_text(error, language)
+        self.show(error.field if isinstance(error, ValidationError) else None, message)
+        return message
+
     def text(self, field: str) -> str:
         return self._labels[field].text()
 
@@ -60,3 +74,19 @@ class FieldErrors:
         for label in (*self._labels.values(), self.general):
             label.clear()
             label.hide()
+
+
+def run_change(
+    sessions: sessionmaker[Session],
+    errors: FieldErrors,
+    language: str,
+    action: Callable[[Session], T],
+) -> tuple[bool, T | None, str]:
+    """Run one change in its own transaction: (True, its result, ""), or (False, None, the
+    message) after showing an expected refusal at its field."""
+    errors.clear()
+    try:
+        with sessions.begin() as session:
+            return True, action(session), ""
+    except MediaCrmError as error:
+        return False, None, errors.show_error(error, language)
