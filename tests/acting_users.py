@@ -10,36 +10,16 @@ from contextlib import contextmanager
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, sessionmaker
 
-from app import users
 from app.access import CurrentUser, load_current_user
-from db import security
 from db.engine import make_engine, make_session_factory, set_acting_user
-from tests.security_world import PASSWORD, World
+from tests.security_world import World, build_world
 
 
 def small_office(url: URL) -> World:
-    """Departments A (with A/A1) and B, an administrator in B and a staff member in A: what
-    tests need that do not look at business records (quicker than security_world's world)."""
-    world = World(url)
-    engine = make_engine(url)
-    try:
-        if world.is_postgresql:
-            with engine.begin() as connection:
-                security.install(connection)
-        with make_session_factory(engine).begin() as session:
-            users.add_department(session, "A")
-            users.add_department(session, "A1", "A")
-            users.add_department(session, "B")
-            for username, role, department, name in (
-                ("admin", "admin", "B", "管理员"),
-                ("staff_a", "staff", "A", "王小明"),
-            ):
-                world.user_id_of[username] = users.add_user(
-                    session, username, PASSWORD, role, department, name
-                )
-    finally:
-        engine.dispose()
-    return world
+    """An administrator in B and a staff member in A, no business records: what tests need
+    that do not look at customers (quicker than security_world's whole world)."""
+    people = {"admin": ("admin", "B", "管理员"), "staff_a": ("staff", "A", "王小明")}
+    return build_world(url, people, business=False)
 
 
 @contextmanager

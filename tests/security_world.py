@@ -67,7 +67,11 @@ class World:
         return make_engine(self.login_url(username).set(password=PASSWORD))
 
 
-def build_world(url: URL) -> World:
+def build_world(
+    url: URL, people: dict[str, tuple[str, str, str]] = PEOPLE, *, business: bool = True
+) -> World:
+    """Departments A (with A/A1) and B, the `people` {username: (role, department, name)}
+    and, with `business`, a customer, contact, order and task owned by each of them."""
     world = World(url)
     engine = make_engine(url)
     try:
@@ -78,11 +82,12 @@ def build_world(url: URL) -> World:
             users.add_department(session, "A")
             users.add_department(session, "A1", "A")
             users.add_department(session, "B")
-            for username, (role, department, name) in PEOPLE.items():
+            for username, (role, department, name) in people.items():
                 world.user_id_of[username] = users.add_user(
                     session, username, PASSWORD, role, department, name
                 )
-        _add_business(engine, world)
+        if business:
+            _add_business(engine, world)
     finally:
         engine.dispose()
     return world
@@ -92,7 +97,7 @@ def _add_business(engine: Engine, world: World) -> None:
     today = dt.date(2026, 11, 1)
     with make_session_factory(engine).begin() as session:
         target = session.scalars(select(CustomerType.id).where(CustomerType.code == "target")).one()
-        for username in PEOPLE:
+        for username in world.user_id_of:
             employee = session.execute(
                 select(Employee.id, Employee.department_id)
                 .join(User, User.employee_id == Employee.id)
