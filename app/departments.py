@@ -54,20 +54,41 @@ def move_department(
     """Put the department (with its sub-departments) under `parent_id`, or at the top."""
     user.require("reference", "edit")
     department = _live_row(session, department_id)
-    if parent_id is not None:
-        _live(session, parent_id)
-        if parent_id in department_tree(session, department_id):
-            raise ValidationError("department_cycle", field="parent")
+    check_parent(session, department_id, parent_id)
     _require_name_free(session, department.name, parent_id, department_id)
     department.parent_id = parent_id
     department.updated_by_id = user.user_id
     flush(session)
 
 
+def check_parent(session: Session, department_id: int | None, parent_id: int | None) -> None:
+    """The parent is a live department outside the department's own sub-tree."""
+    if parent_id is None:
+        return
+    _live(session, parent_id)
+    if department_id is not None and parent_id in department_tree(session, department_id):
+        raise ValidationError("department_cycle", field="parent_id")
+
+
+def check_values(session: Session, values: dict, department_id: int | None) -> None:
+    """The rules of a department saved through a form (app/records.py)."""
+    check_parent(session, department_id, values.get("parent_id"))
+    _require_name_free(session, values["name"], values.get("parent_id"), department_id)
+
+
 def delete_department(session: Session, user: CurrentUser, department_id: int) -> None:
     """Move an empty department to the recycle bin: no live sub-department, no employee."""
     user.require("reference", "delete")
     department = _live_row(session, department_id)
+    check_empty(session, department_id)
+    department.deleted_at = dt.datetime.now(dt.UTC)
+    department.deleted_by_id = user.user_id
+    department.updated_by_id = user.user_id
+    flush(session)
+
+
+def check_empty(session: Session, department_id: int) -> None:
+    """Only a department with no live sub-department and no employee goes to the bin."""
     children = session.scalar(
         select(func.count())
         .select_from(Department)
@@ -79,13 +100,10 @@ def delete_department(session: Session, user: CurrentUser, department_id: int) -
         .where(Employee.department_id == department_id, Employee.deleted_at.is_(None))
     )
     if children or members:
+        name = session.scalar(select(Department.name).where(Department.id == department_id))
         raise ValidationError(
-            "department_not_empty", name=department.name, children=children, employees=members
+            "department_not_empty", name=name, children=children, employees=members
         )
-    department.deleted_at = dt.datetime.now(dt.UTC)
-    department.deleted_by_id = user.user_id
-    department.updated_by_id = user.user_id
-    flush(session)
 
 
 def restore_department(session: Session, user: CurrentUser, department_id: int) -> None:
@@ -93,15 +111,23 @@ def restore_department(session: Session, user: CurrentUser, department_id: int) 
     department = session.get(Department, department_id)
     if department is None or department.deleted_at is None:
         raise NotFoundError(table="departments", id=department_id)
-    if department.parent_id is not None:
-        parent = session.get(Department, department.parent_id)
-        if parent is None or parent.deleted_at is not None:
-            raise ValidationError("department_parent_deleted", name=department.name)
-    _require_name_free(session, department.name, department.parent_id, department_id)
+    check_restore(
+        session, {"name": department.name, "parent_id": department.parent_id}, department_id
+    )
     department.deleted_at = None
     department.deleted_by_id = None
     department.updated_by_id = user.user_id
     flush(session)
+
+
+def check_restore(session: Session, values: dict, department_id: int | None) -> None:
+    """A department comes back only under a live parent, and only if its name is free."""
+    parent_id = values.get("parent_id")
+    if parent_id is not None:
+        parent = session.get(Department, parent_id)
+        if parent is None or parent.deleted_at is not None:
+            raise ValidationError("department_parent_deleted", name=values["name"])
+    _require_name_free(session, values["name"], parent_id, department_id)
 
 
 def deleted_departments(session: Session) -> list[DeletedDepartment]:
@@ -122,7 +148,7 @@ def _live(session: Session, department_id: int) -> users.DepartmentRow:
     for row in users.list_departments(session):
         if row.id == department_id:
             return row
-    raise ValidationError("department_missing", field="parent")
+    raise ValidationError("department_missing", field="parent_id")
 
 
 def _live_row(session: Session, department_id: int) -> Department:
@@ -140,7 +166,7 @@ def _checked_name(name: str) -> str:
 
 
 def _require_name_free(
-    session: Session, name: str, parent_id: int | None, department_id: int
+    session: Session, name: str, parent_id: int | None, department_id: int | None
 ) -> None:
     """Sibling departments have different names (the database's live unique index says so
     too, but then without saying which name)."""
@@ -151,7 +177,7 @@ def _require_name_free(
         select(Department.id).where(
             sibling,
             Department.name == name,
-            Department.id != department_id,
+            Department.id != (department_id or 0),
             Department.deleted_at.is_(None),
         )
     ).first()

@@ -40,7 +40,7 @@ def test_a_department_cannot_move_under_itself_or_its_sub_department(world: Worl
         for parent in ("A", "A/A1"):
             with pytest.raises(ValidationError) as refused:
                 departments.move_department(session, admin, tree["A"], tree[parent])
-            assert (refused.value.code, refused.value.field) == ("department_cycle", "parent")
+            assert (refused.value.code, refused.value.field) == ("department_cycle", "parent_id")
 
 
 def test_sibling_names_stay_different(world: World) -> None:

@@ -64,7 +64,7 @@ class DepartmentsTab(QWidget):
         form.addRow(translate("DepartmentsTab", "Name:"), self.name_edit)
         form.addRow("", self._errors.add("name", self.name_edit))
         form.addRow(translate("DepartmentsTab", "Parent department:"), self.parent_combo)
-        form.addRow("", self._errors.add("parent", self.parent_combo))
+        form.addRow("", self._errors.add("parent_id", self.parent_combo))
         self.add_button = QPushButton(translate("DepartmentsTab", "Add"))
         self.rename_button = QPushButton(translate("DepartmentsTab", "Rename"))
         self.move_button = QPushButton(translate("DepartmentsTab", "Move"))
