@@ -208,6 +208,65 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "A record it refers to does not exist: {detail}",
     ),
     "check_failed": ("数据不符合规则：{detail}", "The data breaks a rule: {detail}"),
+    # Form fields (app/fields.py): each names its field by the label in the user's language.
+    "required": ("请填写{label_zh}。", "{label_en} is required."),
+    "too_long": (
+        "{label_zh}最多 {maximum} 个字符（现有 {length} 个）。",
+        "{label_en} has at most {maximum} characters (now {length}).",
+    ),
+    "not_a_number": (
+        "{label_zh}应为数字，如 {example}。",
+        "{label_en} must be a number, such as {example}.",
+    ),
+    "out_of_range": (
+        "{label_zh}超出允许的范围（{range}）。",
+        "{label_en} is outside the allowed range ({range}).",
+    ),
+    "too_many_decimals": (
+        "{label_zh}最多 {decimals} 位小数。",
+        "{label_en} has at most {decimals} decimal places.",
+    ),
+    "invalid_date": (
+        "{label_zh}不是有效日期，请按 2024-03-15 或 2024年3月15日 填写。",
+        "{label_en} is not a valid date; write it like 2024-03-15.",
+    ),
+    "invalid_cn_mobile": (
+        "{label_zh}应为以 1 开头的 11 位手机号码（可加 +86），如 138 0013 8000。",
+        "{label_en}: a mobile number has 11 digits starting with 1 (+86 allowed), "
+        "such as 138 0013 8000.",
+    ),
+    "invalid_landline": (
+        "{label_zh}应为区号加 7–8 位号码，可带分机，如 010-12345678、(0755)12345678-123。",
+        "{label_en}: a landline number is an area code and 7–8 digits, perhaps with an "
+        "extension, such as 010-12345678 or (0755)12345678-123.",
+    ),
+    "invalid_cn_phone": (
+        "{label_zh}应为手机号码（如 138 0013 8000）或带区号的固定电话（如 010-12345678）。",
+        "{label_en}: enter a mobile number (such as 138 0013 8000) or a landline number "
+        "with its area code (such as 010-12345678).",
+    ),
+    "invalid_postal_code": (
+        "{label_zh}应为 6 位数字，如 100080。",
+        "{label_en}: a postal code has 6 digits, such as 100080.",
+    ),
+    "invalid_url": (
+        "{label_zh}不是有效的网址，如 www.example.com。",
+        "{label_en} is not a web address such as www.example.com.",
+    ),
+    "invalid_credit_code": (
+        "{label_zh}应为 18 位统一社会信用代码（数字和大写字母，不含 I、O、S、V、Z），"
+        "且最后一位校验码正确，请核对。",
+        "{label_en}: a unified social credit code has 18 digits and capital letters "
+        "(no I, O, S, V or Z) and ends in a matching check character; check it.",
+    ),
+    "unknown_option": (
+        "{label_zh}：没有“{text}”这一项，请从列表中选择。",
+        "{label_en}: “{text}” is not in the list; choose from the list.",
+    ),
+    "ambiguous_option": (
+        "{label_zh}：有多项与“{text}”相符，请从列表中选择。",
+        "{label_en}: several entries match “{text}”; choose one from the list.",
+    ),
 }
 
 
