@@ -201,6 +201,30 @@ def deleted_records(
     ]
 
 
+@dataclass(frozen=True)
+class TreeRow:
+    id: int
+    parent_id: int | None
+    title: str
+
+
+def tree_rows(
+    session: Session, user: CurrentUser, kind: RecordKind, parent_field: str
+) -> list[TreeRow]:
+    """The live records of a small tree-shaped kind (departments, industries), each with its
+    parent, in pinyin order of their titles: a tree view builds itself from them."""
+    model: Any = kind.model
+    rows = session.execute(
+        visible_rows(
+            user,
+            model,
+            select(model.id, getattr(model, parent_field), getattr(model, kind.title_field)),
+        ).where(model.deleted_at.is_(None))
+    )
+    found = [TreeRow(id_, parent_id, str(title)) for id_, parent_id, title in rows]
+    return sorted(found, key=lambda row: (pinyin_key(row.title), row.id))
+
+
 def information(
     session: Session, user: CurrentUser, kind: RecordKind, record_id: int
 ) -> RecordInformation:

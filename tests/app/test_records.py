@@ -179,3 +179,21 @@ def test_a_missing_record_is_not_found(world: World) -> None:
         factory.begin() as session,
     ):
         records.read(session, admin, POSITIONS, 999_999)
+
+
+def test_a_tree_kind_lists_its_live_rows_with_their_parents(world: World) -> None:
+    with acting(world, "admin") as (factory, admin), factory.begin() as session:
+        before = {
+            row.title: row for row in records.tree_rows(session, admin, DEPARTMENTS, "parent_id")
+        }
+        child = records.create(
+            session, admin, DEPARTMENTS, {"name": "华东组", "parent_id": before["A"].id}
+        )
+        after = records.tree_rows(session, admin, DEPARTMENTS, "parent_id")
+        assert [row for row in after if row.id == child.id] == [
+            records.TreeRow(child.id, before["A"].id, "华东组")
+        ]
+        records.delete(session, admin, DEPARTMENTS, child.id, child.version)
+        assert child.id not in {
+            row.id for row in records.tree_rows(session, admin, DEPARTMENTS, "parent_id")
+        }
