@@ -60,6 +60,8 @@ class DemoSummary:
     contacts: int
     seconds: float
     rows: Mapping[str, int] = field(default_factory=dict)
+    # Seconds of each phase of the load, in order (see `load_demo`): where the time goes.
+    phases: Mapping[str, float] = field(default_factory=dict)
 
     @property
     def total_rows(self) -> int:
@@ -83,7 +85,7 @@ def load_demo(
     if customers < 1:
         raise ValidationError("invalid", field="customers", detail="customers must be >= 1")
     workers = workers or os.cpu_count() or 1
-    started = time.perf_counter()
+    clock = PhaseClock()
     with engine.connect() as connection, connection.begin():
         sink = open_sink(connection, progress)
         _refuse_non_empty(connection)
@@ -92,20 +94,47 @@ def load_demo(
         )
         sink.prepare(expected_rows(customers))
         _write_batches(sink, frame_batches(world))
+        clock.lap("prepare")
         with ChunkResults(demo_customers.CustomerStage(world), sink, workers) as results:
             _write_chunks(sink, results)
         _write_batches(sink, demo_office.staff_diary_batches(world))
+        clock.lap("customers")
         activity = ChunkResults(demo_activity.ActivityStage(world), sink, workers, ahead=64)
         with activity as results:
             # The workers make activity chunks while the server rebuilds these indexes.
             sink.restore_indexes(demo_customers.TABLES)
+            clock.lap("customer indexes")
             _write_chunks(sink, results)
         _write_batches(sink, [demo_activity.attachment_batch(world)])
+        clock.lap("activity")
         sink.finish()
         _record_bulk_load(connection, sink.counts, customers, seed)
-    seconds = time.perf_counter() - started
-    log.info("demo data: %d rows in %.1f s", sum(sink.counts.values()), seconds)
-    return DemoSummary(customers, sink.counts["contacts"], seconds, dict(sink.counts))
+        clock.lap("finish")
+    clock.lap("commit")
+    seconds = clock.total()
+    log.info("demo data: %d rows in %.1f s (%s)", sum(sink.counts.values()), seconds, clock)
+    return DemoSummary(
+        customers, sink.counts["contacts"], seconds, dict(sink.counts), dict(clock.seconds)
+    )
+
+
+class PhaseClock:
+    """Seconds between laps, by the name of the phase each lap ends."""
+
+    def __init__(self) -> None:
+        self.started = self._last = time.perf_counter()
+        self.seconds: dict[str, float] = {}
+
+    def lap(self, phase: str) -> None:
+        now = time.perf_counter()
+        self.seconds[phase] = self.seconds.get(phase, 0.0) + now - self._last
+        self._last = now
+
+    def total(self) -> float:
+        return self._last - self.started
+
+    def __str__(self) -> str:
+        return ", ".join(f"{phase} {seconds:.1f} s" for phase, seconds in self.seconds.items())
 
 
 def frame_batches(world: World) -> Iterator[Batch]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import time
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import Any, Protocol
@@ -239,11 +240,14 @@ class PostgresSink(_BaseSink):
             if table in tables:
                 if self._progress is not None:
                     self._progress("index:" + table, 0, 1)
+                started = time.perf_counter()
                 self.cursor.execute(definition)
+                log.debug("%.2f s: %s", time.perf_counter() - started, definition)
         self._dropped_indexes = [item for item in self._dropped_indexes if item[0] not in tables]
 
     def finish(self) -> None:
         self.restore_indexes({table for table, _ in self._dropped_indexes})
+        started = time.perf_counter()
         for table in self.counts:
             self.cursor.execute(
                 sql.SQL(
@@ -254,6 +258,7 @@ class PostgresSink(_BaseSink):
             )
         for table in sorted(self.counts, key=self.counts.__getitem__, reverse=True)[:12]:
             self.cursor.execute(sql.SQL("ANALYZE {}").format(sql.Identifier(table)))
+        log.debug("%.2f s: sequences and ANALYZE", time.perf_counter() - started)
 
 
 class SqliteSink(_BaseSink):

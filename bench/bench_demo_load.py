@@ -11,6 +11,7 @@ of its generator workers, and of the PostgreSQL backend that did the load.
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import resource
 import sys
@@ -56,6 +57,11 @@ class Result:
             f"{self.worker_rss_mb:>8.0f} {server:>8} {self.client_cpu_s:>8.0f} {server_cpu:>8}"
         )
 
+    def phases(self) -> str:
+        return "  phases: " + ", ".join(
+            f"{phase} {seconds:.1f} s" for phase, seconds in self.summary.phases.items()
+        )
+
 
 HEADER = (
     f"{'customers':>10} {'backend':<10} {'wall s':>8} {'customers/s':>12} {'rows':>12} "
@@ -66,12 +72,17 @@ HEADER = (
 def main() -> int:
     args = _arguments()
     results = []
+    if args.progress:  # and how long each index build took
+        logging.basicConfig(stream=sys.stderr, format="  %(message)s")
+        logging.getLogger("app.demo_sink").setLevel(logging.DEBUG)
     for size in args.sizes:
         results.append(_run_postgresql(size, args))
         print(results[-1].line(), flush=True)
+        print(results[-1].phases(), flush=True)
     for size in args.sqlite_sizes:
         results.append(_run_sqlite(size, args))
         print(results[-1].line(), flush=True)
+        print(results[-1].phases(), flush=True)
     print()
     print(HEADER)
     for result in results:
