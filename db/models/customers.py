@@ -20,6 +20,7 @@ from sqlalchemy import (
     func,
 )
 from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.types import TypeEngine
 
 from db.base import Base, OwnedMixin, Record, label, live_unique, one_of, table_label, utc_now
 from db.types import ExactDecimal, Money
@@ -35,6 +36,13 @@ COMPLAINT_KINDS = ("complaint", "suggestion", "praise", "inquiry")
 COMPLAINT_CHANNELS = ("phone", "email", "wechat", "letter", "visit", "website", "other")
 SEVERITIES = ("low", "normal", "high", "urgent")
 COMPLAINT_STATUSES = ("new", "in_progress", "resolved", "closed")
+
+
+def ascii_key(length: int) -> TypeEngine[str]:
+    """A key of ASCII text (pinyin, mnemonic, e-mail, mobile): byte order ("C" collation) on
+    PostgreSQL: for such text as good an order as a locale's, compared without one, so
+    its indexes build about twice as fast (and serve LIKE 'prefix%')."""
+    return String(length).with_variant(String(length, collation="C"), "postgresql")
 
 
 class Customer(Base, Record, OwnedMixin):
@@ -70,11 +78,11 @@ class Customer(Base, Record, OwnedMixin):
     )
     name: Mapped[str] = mapped_column(String(200), index=True, info=label("客户名称", "Name"))
     name_pinyin: Mapped[str | None] = mapped_column(
-        String(600), index=True, info=label("名称拼音", "Name (pinyin)")
+        ascii_key(600), index=True, info=label("名称拼音", "Name (pinyin)")
     )
     short_name: Mapped[str | None] = mapped_column(String(60), info=label("简称", "Short name"))
     mnemonic: Mapped[str | None] = mapped_column(
-        String(200), index=True, info=label("助记码", "Mnemonic")
+        ascii_key(200), index=True, info=label("助记码", "Mnemonic")
     )
     english_name: Mapped[str | None] = mapped_column(
         String(200), info=label("英文名称", "English name")
@@ -94,16 +102,17 @@ class Customer(Base, Record, OwnedMixin):
         index=True,
         info=label("行业", "Industry"),
     )
+    # Not indexed, nor are rating and is_key_account: a few values each, shared by so many
+    # customers that the planner would scan anyway; each index cost a million-customer
+    # load about half a second.
     source_id: Mapped[int | None] = mapped_column(
-        ForeignKey("customer_sources.id", ondelete="RESTRICT"),
-        index=True,
-        info=label("客户来源", "Source"),
+        ForeignKey("customer_sources.id", ondelete="RESTRICT"), info=label("客户来源", "Source")
     )
     country_id: Mapped[int | None] = mapped_column(
-        ForeignKey("countries.id", ondelete="RESTRICT"), index=True, info=label("国家", "Country")
+        ForeignKey("countries.id", ondelete="RESTRICT"), info=label("国家", "Country")
     )
     region_id: Mapped[int | None] = mapped_column(
-        ForeignKey("regions.id", ondelete="RESTRICT"), index=True, info=label("地区", "Region")
+        ForeignKey("regions.id", ondelete="RESTRICT"), info=label("地区", "Region")
     )
     city_id: Mapped[int | None] = mapped_column(
         ForeignKey("cities.id", ondelete="RESTRICT"), index=True, info=label("城市", "City")
@@ -137,15 +146,9 @@ class Customer(Base, Record, OwnedMixin):
         index=True,
         info=label("销售阶段", "Sales stage"),
     )
-    rating: Mapped[str | None] = mapped_column(
-        String(1), index=True, info=label("客户等级", "Rating")
-    )
+    rating: Mapped[str | None] = mapped_column(String(1), info=label("客户等级", "Rating"))
     is_key_account: Mapped[bool] = mapped_column(
-        Boolean,
-        default=False,
-        server_default=false(),
-        index=True,
-        info=label("重点客户", "Key account"),
+        Boolean, default=False, server_default=false(), info=label("重点客户", "Key account")
     )
     blacklisted_reason: Mapped[str | None] = mapped_column(
         Text, info=label("列入黑名单原因", "Reason for blacklisting")
@@ -230,32 +233,32 @@ class Contact(Base, Record):
     )
     name: Mapped[str] = mapped_column(String(60), index=True, info=label("姓名", "Name"))
     name_pinyin: Mapped[str | None] = mapped_column(
-        String(200), index=True, info=label("姓名拼音", "Name (pinyin)")
+        ascii_key(200), index=True, info=label("姓名拼音", "Name (pinyin)")
     )
     mnemonic: Mapped[str | None] = mapped_column(
-        String(60), index=True, info=label("助记码", "Mnemonic")
+        ascii_key(60), index=True, info=label("助记码", "Mnemonic")
     )
     gender: Mapped[str | None] = mapped_column(String(1), info=label("性别", "Gender"))
+    # Not indexed: a few dozen values, shared by many thousands of contacts each.
     form_of_address_id: Mapped[int | None] = mapped_column(
         ForeignKey("forms_of_address.id", ondelete="RESTRICT"),
-        index=True,
         info=label("称谓", "Form of address"),
     )
     position_id: Mapped[int | None] = mapped_column(
-        ForeignKey("positions.id", ondelete="RESTRICT"),
-        index=True,
-        info=label("职务", "Position"),
+        ForeignKey("positions.id", ondelete="RESTRICT"), info=label("职务", "Position")
     )
     job_title: Mapped[str | None] = mapped_column(String(100), info=label("职位", "Job title"))
     department: Mapped[str | None] = mapped_column(
         String(100), info=label("所在部门", "Department")
     )
-    mobile: Mapped[str | None] = mapped_column(String(20), index=True, info=label("手机", "Mobile"))
+    mobile: Mapped[str | None] = mapped_column(
+        ascii_key(20), index=True, info=label("手机", "Mobile")
+    )
     phone: Mapped[str | None] = mapped_column(String(40), info=label("电话", "Phone"))
     extension: Mapped[str | None] = mapped_column(String(10), info=label("分机", "Extension"))
     fax: Mapped[str | None] = mapped_column(String(40), info=label("传真", "Fax"))
     email: Mapped[str | None] = mapped_column(
-        String(254), index=True, info=label("电子邮件", "E-mail")
+        ascii_key(254), index=True, info=label("电子邮件", "E-mail")
     )
     wechat: Mapped[str | None] = mapped_column(String(60), info=label("微信", "WeChat"))
     qq: Mapped[str | None] = mapped_column(String(20), info=label("QQ", "QQ"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import Engine, inspect, text
+from sqlalchemy import Engine, String, inspect, text
 from sqlalchemy.engine import URL
 
 import db.models  # noqa: F401 - registers every table
@@ -63,6 +63,22 @@ def test_rows_name_their_users_through_foreign_keys_on_both_databases(engine: En
     assert by_column[("deleted_by_id",)] == "users"
     departments = inspect(engine).get_foreign_keys("departments")
     assert any(fk["constrained_columns"] == ["manager_id"] for fk in departments)
+
+
+def test_text_columns_have_the_collation_of_their_model_on_both_databases(engine: Engine) -> None:
+    """Autogenerate does not see a collation that the database lacks: compared here."""
+    expected, actual = {}, {}
+    for table in Base.metadata.sorted_tables:
+        for column in table.c:
+            if isinstance(column.type, String):
+                collation = column.type.dialect_impl(engine.dialect).collation
+                expected[f"{table.name}.{column.name}"] = collation
+        for column in inspect(engine).get_columns(table.name):
+            if isinstance(column["type"], String):
+                actual[f"{table.name}.{column['name']}"] = column["type"].collation
+    assert actual == expected
+    if engine.dialect.name == "postgresql":
+        assert expected["contacts.email"] == "C"
 
 
 def test_every_table_and_column_has_both_labels() -> None:
