@@ -29,7 +29,7 @@ from db.models.lookups import City, MediaOutlet, Position
 
 
 def spec(kind: Kind | str, **rules: Any) -> FieldSpec:
-    return FieldSpec("field", kind, label_zh="字段", label_en="Field", **rules)
+    return FieldSpec("field", Kind(kind), label_zh="字段", label_en="Field", **rules)
 
 
 def refusal(field_spec: FieldSpec, raw: str) -> ValidationError:
