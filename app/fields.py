@@ -13,12 +13,12 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import BigInteger, Boolean, Date, Integer, Numeric, String, Text
+from sqlalchemy import BigInteger, Boolean, Date, Integer, Numeric, Text
 from sqlalchemy.orm import ColumnProperty, QueryableAttribute
 
 from app.errors import ValidationError
@@ -142,20 +142,17 @@ class FieldSpec:
         column: Any = prop.columns[0]
         found: Label | None = column.info.get("label")
         derived = _from_column_type(column)
-        spec = cls(
-            key=attribute.key,
-            kind=Kind(kind) if kind is not None else derived.pop("kind"),
-            label_zh=found.zh if found else "",
-            label_en=found.en if found else "",
-            required=_column_required(column) if required is None else required,
-        )
-        derived.pop("kind", None)
-        length = getattr(column.type, "length", None)
-        if max_length is not None or isinstance(length, int):
-            derived["max_length"] = max_length if max_length is not None else length
-        if spec.kind not in NUMBER_KINDS:
-            derived = {k: v for k, v in derived.items() if k == "max_length"}
-        return replace(spec, **{**derived, **overrides})
+        chosen = Kind(kind) if kind is not None else derived["kind"]
+        limits = {k: v for k, v in derived.items() if k != "kind" and chosen in NUMBER_KINDS}
+        length = max_length if max_length is not None else getattr(column.type, "length", None)
+        derived_rules = {
+            "label_zh": found.zh if found else "",
+            "label_en": found.en if found else "",
+            "required": _column_required(column) if required is None else required,
+            "max_length": length if isinstance(length, int) else None,
+            **limits,
+        }
+        return cls(key=attribute.key, kind=chosen, **{**derived_rules, **overrides})
 
 
 def _column_required(column: Any) -> bool:
@@ -187,11 +184,7 @@ def _from_column_type(column: Any) -> dict[str, Any]:
             "min_value": -largest,
             "max_value": largest,
         }
-    if isinstance(type_, Text):
-        return {"kind": Kind.MULTILINE}
-    if isinstance(type_, String):
-        return {"kind": Kind.TEXT}
-    return {"kind": Kind.TEXT}
+    return {"kind": Kind.MULTILINE if isinstance(type_, Text) else Kind.TEXT}
 
 
 # Parsing.

@@ -382,3 +382,8 @@ def test_a_lookup_refuses_an_unknown_or_ambiguous_entry() -> None:
 def test_a_lookup_without_options_takes_an_id() -> None:
     assert parse(spec("lookup"), "42") == 42
     assert refusal(spec("lookup"), "北京").code == "unknown_option"
+
+
+def test_the_caller_may_rename_a_column_for_its_form() -> None:
+    outlet = FieldSpec.of(MediaOutlet.industry_id, label_zh="媒体", label_en="Outlet")
+    assert (outlet.label_zh, outlet.label_en, outlet.kind) == ("媒体", "Outlet", Kind.LOOKUP)
