@@ -47,7 +47,8 @@ SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1
 MULTILINE_ROWS = 4
 # An empty date is this day, shown as blank: QDateEdit always holds some date.
 EMPTY_DATE = QDate(1752, 9, 14)
-LANGUAGE_FREE_TEXT_KINDS = (Kind.TEXT, Kind.EMAIL, Kind.URL)
+# Kinds kept much as typed, so the column length can limit the typing itself.
+AS_TYPED_KINDS = (Kind.TEXT, Kind.EMAIL, Kind.URL)
 
 
 class FieldEditor(QWidget):
@@ -163,7 +164,7 @@ class LineFieldEditor(FieldEditor):
     def _build(self) -> QWidget:
         spec = self._spec
         self.line_edit = QLineEdit()
-        if spec.kind in LANGUAGE_FREE_TEXT_KINDS and spec.max_length:
+        if spec.kind in AS_TYPED_KINDS and spec.max_length:
             # Kinds that are tidied (phones, codes) may be typed longer than they are kept.
             self.line_edit.setMaxLength(spec.max_length)
         self.line_edit.setPlaceholderText(spec.placeholder(self._language) or example(spec))
