@@ -1,0 +1,544 @@
+"""Lists over the database: the columns a list shows, its sort and filters, and keyset paging
+that reaches any row of a million without OFFSET, and without COUNT(*) on every refresh.
+
+Every statement goes through `visible_rows` (app/access.py), so a list never shows, counts or
+pages over a row its user may not see. Rows come back as plain tuples, id first.
+
+The order of a list is (sort expression, id), NULL sort values after all others in ascending
+order and before them in descending order, on both databases. Each page is read as two
+segments — rows whose sort value is set, by (sort, id), then the NULL ones, by id — so each
+query is a range over the sort column's index on SQLite and PostgreSQL alike.
+
+No Qt here: ui/models/query_model.py is the table model over these functions.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any, Literal, get_args
+
+from sqlalchemy import ColumnElement, Select, func, or_, select
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.expression import ClauseElement, Executable
+
+from app.access import CurrentUser, visible_rows
+from db.base import Base, Label
+
+Kind = Literal["text", "int", "money", "date", "datetime", "bool", "lookup"]
+KINDS: tuple[str, ...] = get_args(Kind)
+NUMERIC_KINDS = frozenset({"int", "money"})
+Op = Literal[
+    "equals", "contains", "starts_with", "lt", "le", "gt", "ge", "between", "is_empty"
+]  # fmt: skip
+OPS: tuple[str, ...] = get_args(Op)
+Row = tuple[Any, ...]
+
+
+@dataclass(frozen=True, eq=False)
+class ListColumn:
+    """One column of a list: what is selected, how it is labelled, shown, sorted, filtered."""
+
+    key: str
+    expression: ColumnElement[Any]
+    label_zh: str
+    label_en: str
+    kind: Kind = "text"
+    # What "sort by this column" orders by; by default the expression itself. For Chinese
+    # names, the pinyin kept with the row (customers.name_pinyin).
+    sort_expression: ColumnElement[Any] | None = None
+    filterable: bool = True
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise ValueError(f"unknown column kind {self.kind!r}")
+        if self.sort_expression is None:
+            object.__setattr__(self, "sort_expression", self.expression)
+
+    @classmethod
+    def of(
+        cls,
+        column: Any,
+        *,
+        key: str | None = None,
+        kind: Kind = "text",
+        sort: Any = None,
+        label: Label | Any = None,
+        filterable: bool = True,
+    ) -> ListColumn:
+        """A column from a model attribute, labelled as the model labels it (`info`).
+
+        `label` may be a Label or another attribute whose label to use (an owner's name is
+        labelled as `Customer.owner_id`); a lookup column without one takes the lookup
+        table's label (`Industry.name_zh` → 行业 / Industry).
+        """
+        expression = _expression(column)
+        found = _label_of(label if label is not None else column, kind == "lookup")
+        return cls(
+            key=key or str(expression.key),
+            expression=expression,
+            label_zh=found.zh,
+            label_en=found.en,
+            kind=kind,
+            sort_expression=None if sort is None else _expression(sort),
+            filterable=filterable,
+        )
+
+    @property
+    def sort_by(self) -> ColumnElement[Any]:
+        assert self.sort_expression is not None  # set by __post_init__
+        return self.sort_expression
+
+    def label(self, language: str) -> str:
+        return self.label_en if language.startswith("en") else self.label_zh
+
+
+def _expression(column: Any) -> ColumnElement[Any]:
+    clause = getattr(column, "__clause_element__", None)
+    return clause() if clause is not None else column  # type: ignore[no-any-return]
+
+
+def _label_of(source: Any, lookup: bool) -> Label:
+    if isinstance(source, Label):
+        return source
+    expression = _expression(source)
+    table = getattr(expression, "table", None)
+    if lookup and table is not None and isinstance(table.info.get("label"), Label):
+        return table.info["label"]  # type: ignore[no-any-return]
+    found = getattr(expression, "info", {}).get("label")
+    if not isinstance(found, Label):
+        raise ValueError(f"{source!r} has no label; pass label=Label(zh, en)")
+    return found
+
+
+@dataclass(frozen=True, eq=False)
+class ListSpec:
+    """What a list shows: its columns over `base` (FROM and joins, e.g.
+    `select(Customer.id).outerjoin(Industry, …)`), limited by the permissions on `model`."""
+
+    model: type[Base]
+    columns: tuple[ListColumn, ...]
+    base: Select[Any] | None = None
+    id_column: ColumnElement[int] | None = None
+    recycle_bin: bool = False  # True: only rows in the recycle bin, else only live rows
+    hidden_columns: tuple[ListColumn, ...] = ()  # for filters and sorting, not shown
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "columns", tuple(self.columns))
+        if self.base is None:
+            object.__setattr__(self, "base", select(self.model.id))  # type: ignore[attr-defined]
+        if self.id_column is None:
+            object.__setattr__(self, "id_column", _expression(self.model.id))  # type: ignore[attr-defined]
+        keys = [column.key for column in (*self.columns, *self.hidden_columns)]
+        if len(set(keys)) != len(keys):
+            raise ValueError(f"duplicate column keys in {keys}")
+
+    @property
+    def ident(self) -> ColumnElement[int]:
+        assert self.id_column is not None
+        return self.id_column
+
+    def column(self, key: str) -> ListColumn:
+        for column in (*self.columns, *self.hidden_columns):
+            if column.key == key:
+                return column
+        raise KeyError(key)
+
+    def statement(self, user: CurrentUser, *selected: ColumnElement[Any]) -> Select[Any]:
+        """`selected` from the base, only live (or recycle-bin) rows `user` may see."""
+        assert self.base is not None
+        statement = self.base.with_only_columns(*selected, maintain_column_froms=False)
+        deleted_at = getattr(self.model, "deleted_at", None)
+        if deleted_at is not None:
+            statement = statement.where(
+                deleted_at.is_not(None) if self.recycle_bin else deleted_at.is_(None)
+            )
+        return visible_rows(user, self.model, statement)
+
+
+@dataclass(frozen=True)
+class Filter:
+    """`column_key op value`; `between` takes (low, high), both included; `is_empty` no value.
+    Values are bound parameters; `contains` and `starts_with` ignore case and take % _ \\
+    literally."""
+
+    column_key: str
+    op: Op
+    value: Any = None
+
+    def __post_init__(self) -> None:
+        if self.op not in OPS:
+            raise ValueError(f"unknown filter operator {self.op!r}")
+
+
+@dataclass(frozen=True, eq=False)
+class ListQuery:
+    """A list as the user has arranged it: sorted by one column, filtered."""
+
+    spec: ListSpec
+    sort_key: str | None = None  # None: the first column
+    descending: bool = False
+    filters: tuple[Filter, ...] = ()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "filters", tuple(self.filters))
+        for item in self.filters:
+            if not self.spec.column(item.column_key).filterable:
+                raise ValueError(f"column {item.column_key!r} is not filterable")
+        self.sort_column  # noqa: B018 - fails early on an unknown key
+
+    @property
+    def sort_column(self) -> ListColumn:
+        return self.spec.column(self.sort_key) if self.sort_key else self.spec.columns[0]
+
+    def sorted_by(self, key: str, descending: bool = False) -> ListQuery:
+        return dataclasses.replace(self, sort_key=key, descending=descending)
+
+    def filtered(self, filters: Iterable[Filter]) -> ListQuery:
+        return dataclasses.replace(self, filters=tuple(filters))
+
+    def statement(self, user: CurrentUser, *selected: ColumnElement[Any]) -> Select[Any]:
+        statement = self.spec.statement(user, *selected)
+        conditions = [condition(self.spec.column(item.column_key), item) for item in self.filters]
+        return statement.where(*conditions) if conditions else statement
+
+
+def escape_like(text: str) -> str:
+    """`text` for a LIKE pattern with ESCAPE '\\': its %, _ and \\ match themselves."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def condition(column: ListColumn, item: Filter) -> ColumnElement[bool]:
+    expression, value = column.expression, item.value
+    if item.op == "equals":
+        return expression == value
+    if item.op == "contains":
+        return expression.ilike(f"%{escape_like(str(value))}%", escape="\\")
+    if item.op == "starts_with":
+        return expression.ilike(f"{escape_like(str(value))}%", escape="\\")
+    if item.op == "between":
+        low, high = value
+        return expression.between(low, high)
+    if item.op == "is_empty":
+        if column.kind in ("text", "lookup"):
+            return or_(expression.is_(None), expression == "")
+        return expression.is_(None)
+    compare = {"lt": "__lt__", "le": "__le__", "gt": "__gt__", "ge": "__ge__"}[item.op]
+    return getattr(expression, compare)(value)  # type: ignore[no-any-return]
+
+
+# Keyset paging.
+
+
+@dataclass(frozen=True)
+class Key:
+    """Where a row stands in its list's order: its sort value (None sorts last) and its id."""
+
+    value: Any
+    id: int
+
+
+@dataclass(frozen=True)
+class Page:
+    """Rows (id, *column values) in display order, the keys of the first and last, and whether
+    the list ends there (fewer rows than asked for)."""
+
+    rows: tuple[Row, ...]
+    first: Key | None
+    last: Key | None
+    complete: bool
+
+
+def first_page(session: Session, query: ListQuery, user: CurrentUser, limit: int) -> Page:
+    return _page(session, query, user, None, limit, backwards=False)
+
+
+def page_after(session: Session, query: ListQuery, user: CurrentUser, key: Key, limit: int) -> Page:
+    return _page(session, query, user, key, limit, backwards=False)
+
+
+def page_before(
+    session: Session, query: ListQuery, user: CurrentUser, key: Key, limit: int
+) -> Page:
+    return _page(session, query, user, key, limit, backwards=True)
+
+
+def last_page(session: Session, query: ListQuery, user: CurrentUser, limit: int) -> Page:
+    return _page(session, query, user, None, limit, backwards=True)
+
+
+def _page(
+    session: Session,
+    query: ListQuery,
+    user: CurrentUser,
+    key: Key | None,
+    limit: int,
+    backwards: bool,
+) -> Page:
+    spec, sort = query.spec, query.sort_column.sort_by
+    selected = [spec.ident, *(column.expression for column in spec.columns), sort]
+    base = query.statement(user, *selected)
+    descending = query.descending != backwards
+    found: list[Row] = []
+    for segment, segment_key in _segments(query, key, descending):
+        statement = _segment(base, sort, spec.ident, segment, segment_key, descending)
+        found.extend(tuple(row) for row in session.execute(statement.limit(limit - len(found))))
+        if len(found) >= limit:
+            break
+    if backwards:
+        found.reverse()
+    keys = [Key(row[-1], row[0]) for row in found]
+    return Page(
+        rows=tuple(row[:-1] for row in found),
+        first=keys[0] if keys else None,
+        last=keys[-1] if keys else None,
+        complete=len(found) < limit,
+    )
+
+
+def _segments(query: ListQuery, key: Key | None, descending: bool) -> list[tuple[bool, Key | None]]:
+    """The segments (True: sort value set, False: NULL) still to read after `key`, in the
+    order read, each with the key to start after (only in the first)."""
+    segments = [True, False] if _may_be_null(query) else [True]
+    if descending:
+        segments.reverse()
+    if key is None:
+        return [(segment, None) for segment in segments]
+    start = segments.index(key.value is not None)
+    return [(segments[start], key)] + [(segment, None) for segment in segments[start + 1 :]]
+
+
+def _may_be_null(query: ListQuery) -> bool:
+    """Whether the sort expression can be NULL: not for a NOT NULL column of the list's own
+    table (then the NULL segment's query is saved)."""
+    sort = query.sort_column.sort_by
+    table = getattr(sort, "table", None)
+    nullable = getattr(sort, "nullable", True)
+    return bool(nullable) or table is not query.spec.model.__table__
+
+
+def _segment(
+    statement: Select[Any],
+    sort: ColumnElement[Any],
+    ident: ColumnElement[int],
+    valued: bool,
+    key: Key | None,
+    descending: bool,
+) -> Select[Any]:
+    def direction(expression: ColumnElement[Any]) -> Any:
+        return expression.desc() if descending else expression.asc()
+
+    if not valued:
+        statement = statement.where(sort.is_(None))
+        if key is not None:
+            statement = statement.where(ident < key.id if descending else ident > key.id)
+        return statement.order_by(direction(ident))
+    statement = statement.where(sort.is_not(None))
+    if key is not None:
+        # `sort >= k` first, so both databases start an index range at the key.
+        if descending:
+            statement = statement.where(sort <= key.value, or_(sort < key.value, ident < key.id))
+        else:
+            statement = statement.where(sort >= key.value, or_(sort > key.value, ident > key.id))
+    return statement.order_by(direction(sort), direction(ident))
+
+
+@dataclass(frozen=True)
+class KeyMap:
+    """Every `step`-th key of a list and its exact row count: `keys[j]` is the key of row
+    (j + 1) * step - 1, so rows [b * step, (b + 1) * step) are the page after `keys[b - 1]`."""
+
+    step: int
+    keys: tuple[Key, ...]
+    count: int
+
+    def key_before(self, row: int) -> Key | None:
+        """The key of row `row - 1` when it is in the map (`row` a multiple of `step`)."""
+        if row % self.step or not 0 < row <= len(self.keys) * self.step:
+            return None
+        return self.keys[row // self.step - 1]
+
+
+def key_map(session: Session, query: ListQuery, user: CurrentUser, step: int) -> KeyMap:
+    """One pass over the list's order, keeping every `step`-th key and counting all rows
+    (`row_number()` and `lead()` over the order; only the kept rows leave the server)."""
+    keys: list[Key] = []
+    count = 0
+    for valued, _ in _segments(query, None, query.descending):
+        rows = session.execute(_key_map_statement(query, user, valued, step, count)).all()
+        for value, ident, number, last in rows:
+            if (count + number) % step == 0:
+                keys.append(Key(value, ident))
+            if last:
+                count += number
+                break
+    return KeyMap(step=step, keys=tuple(keys), count=count)
+
+
+def _key_map_statement(
+    query: ListQuery, user: CurrentUser, valued: bool, step: int, offset: int
+) -> Select[Any]:
+    sort, ident = query.sort_column.sort_by, query.spec.ident
+    order = [sort, ident] if valued else [ident]
+    order_by = [item.desc() if query.descending else item.asc() for item in order]
+    numbered = (
+        query.statement(
+            user,
+            sort.label("sort_value"),
+            ident.label("row_id"),
+            func.row_number().over(order_by=order_by).label("number"),
+            func.lead(ident).over(order_by=order_by).label("next_id"),
+        )
+        .where(sort.is_not(None) if valued else sort.is_(None))
+        .subquery()
+    )
+    return (
+        select(
+            numbered.c.sort_value,
+            numbered.c.row_id,
+            numbered.c.number,
+            numbered.c.next_id.is_(None),
+        )
+        .where(or_((numbered.c.number + offset) % step == 0, numbered.c.next_id.is_(None)))
+        .order_by(numbered.c.number)
+    )
+
+
+# Counting.
+
+
+@dataclass(frozen=True)
+class RowCount:
+    value: int
+    exact: bool
+
+
+def capped_count(session: Session, query: ListQuery, user: CurrentUser, cap: int) -> RowCount:
+    """The number of rows when it is at most `cap`; else cap + 1, not exact. Reads at most
+    cap + 1 rows."""
+    limited = query.statement(user, query.spec.ident).limit(cap + 1).subquery()
+    found = session.execute(select(func.count()).select_from(limited)).scalar_one()
+    return RowCount(int(found), exact=found <= cap)
+
+
+def estimated_count(session: Session, query: ListQuery, user: CurrentUser) -> int | None:
+    """The PostgreSQL planner's estimate of the number of rows (statistics the planner may
+    use even where row-level security hides pg_stats from the user); None on SQLite."""
+    if session.get_bind().dialect.name != "postgresql":
+        return None
+    plan = session.execute(_Explain(query.statement(user, query.spec.ident))).scalar_one()
+    if isinstance(plan, str):
+        plan = json.loads(plan)
+    return int(plan[0]["Plan"]["Plan Rows"])
+
+
+def count_rows(session: Session, query: ListQuery, user: CurrentUser, cap: int) -> RowCount:
+    """Exact up to `cap` rows; past it the planner's estimate (at least cap + 1), not exact."""
+    counted = capped_count(session, query, user, cap)
+    if counted.exact:
+        return counted
+    estimate = estimated_count(session, query, user) or 0
+    return RowCount(max(estimate, cap + 1), exact=False)
+
+
+class _Explain(Executable, ClauseElement):
+    inherit_cache = False
+
+    def __init__(self, statement: Select[Any]) -> None:
+        self.statement = statement
+
+
+@compiles(_Explain, "postgresql")
+def _compile_explain(element: _Explain, compiler: Any, **kw: Any) -> str:
+    return "EXPLAIN (FORMAT JSON) " + compiler.process(element.statement, **kw)
+
+
+def fetch_row(session: Session, query: ListQuery, user: CurrentUser, row_id: int) -> Row | None:
+    """One row (id, *column values) as the list shows it, None when it has left the list."""
+    spec = query.spec
+    statement = query.statement(
+        user, spec.ident, *(column.expression for column in spec.columns)
+    ).where(spec.ident == row_id)
+    row = session.execute(statement).first()
+    return None if row is None else tuple(row)
+
+
+# Display.
+
+
+@dataclass(frozen=True)
+class Formats:
+    """How values are written in a list; the caller chooses (dates by strftime formats)."""
+
+    date: str = "%Y-%m-%d"
+    datetime: str = "%Y-%m-%d %H:%M"
+    true_text: str = "是"
+    false_text: str = "否"
+    timezone: dt.tzinfo | None = field(default=None)  # None: the computer's local time
+
+    @classmethod
+    def for_language(cls, language: str) -> Formats:
+        if language.startswith("en"):
+            return cls(true_text="Yes", false_text="No")
+        return cls()
+
+
+CENT = Decimal("0.01")
+
+
+def format_text(value: Any, _formats: Formats) -> str:
+    return "" if value is None else str(value)
+
+
+def format_int(value: Any, _formats: Formats) -> str:
+    return "" if value is None else str(int(value))
+
+
+def format_money(value: Any, _formats: Formats) -> str:
+    """Two decimals, thousands separated: Decimal('1234567.5') → '1,234,567.50'."""
+    if value is None:
+        return ""
+    amount = value if isinstance(value, Decimal) else Decimal(str(value))
+    return f"{amount.quantize(CENT, rounding=ROUND_HALF_UP):,.2f}"
+
+
+def format_date(value: Any, formats: Formats) -> str:
+    return "" if value is None else value.strftime(formats.date)
+
+
+def format_datetime(value: Any, formats: Formats) -> str:
+    if value is None:
+        return ""
+    if value.tzinfo is not None:
+        value = value.astimezone(formats.timezone)
+    return value.strftime(formats.datetime)  # type: ignore[no-any-return]
+
+
+def format_bool(value: Any, formats: Formats) -> str:
+    if value is None:
+        return ""
+    return formats.true_text if value else formats.false_text
+
+
+FORMATTERS = {
+    "text": format_text,
+    "lookup": format_text,
+    "int": format_int,
+    "money": format_money,
+    "date": format_date,
+    "datetime": format_datetime,
+    "bool": format_bool,
+}
+
+
+def format_row(columns: Sequence[ListColumn], row: Row, formats: Formats) -> tuple[str, ...]:
+    """A row (id, *values) as the texts of its columns."""
+    return tuple(
+        FORMATTERS[column.kind](value, formats)
+        for column, value in zip(columns, row[1:], strict=True)
+    )
