@@ -1,0 +1,241 @@
+"""The database-bound list model (ui/models/query_model.py) on SQLite and PostgreSQL: it passes
+Qt's model tester while blocks, counts and the key map arrive; a table view scrolled to the
+end and to the middle shows the right rows; sorting and filtering happen in the database."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QTableView
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select, update
+
+from app.access import CurrentUser
+from app.listing import Filter, ListQuery
+from db.engine import make_engine, make_session_factory
+from db.models.customers import Customer
+from tests.acting_users import acting
+from tests.databases import fresh_database
+from tests.list_world import PINYIN_ORDER, build_list_world, customer_spec
+from tests.security_world import World
+from ui.models.query_model import PLACEHOLDER, VALUE_ROLE, QueryTableModel
+from ui.models.row_model import ID_ROLE
+
+BLOCK = 50
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def world(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[World]:
+    with fresh_database(request.param, request, tmp_path_factory.mktemp("list")) as url:
+        yield build_list_world(url)
+
+
+@pytest.fixture(scope="module")
+def boss(world: World) -> Iterator[tuple[Any, CurrentUser]]:
+    with acting(world, "boss") as acting_as:
+        yield acting_as
+
+
+@pytest.fixture
+def make_model(boss: tuple[Any, CurrentUser]) -> Iterator[Any]:
+    models: list[QueryTableModel] = []
+
+    def make(query: ListQuery | None = None, **options: Any) -> QueryTableModel:
+        factory, user = options.pop("acting_as", boss)
+        options = {"block_size": BLOCK, "cache_blocks": 6, "count_cap": 300, **options}
+        model = QueryTableModel(factory, user, "en", query or ListQuery(customer_spec()), **options)
+        models.append(model)
+        return model
+
+    yield make
+    for model in models:
+        model.close()
+
+
+def ordered_ids(world: World, descending: bool = False, **where: Any) -> list[int]:
+    """Live customers by pinyin (NULL last), ties by id, as the list orders them."""
+    engine = make_engine(world.url)
+    try:
+        with make_session_factory(engine)() as session:
+            statement = select(Customer.id, Customer.name_pinyin).where(
+                Customer.deleted_at.is_(None)
+            )
+            for name, value in where.items():
+                statement = statement.where(getattr(Customer, name) == value)
+            rows = session.execute(statement).all()
+    finally:
+        engine.dispose()
+    rows.sort(key=lambda row: (row[1] is None, row[1] or "", row[0]))
+    ids = [row[0] for row in rows]
+    return ids[::-1] if descending else ids
+
+
+def wait_until_settled(qtbot: QtBot, model: QueryTableModel) -> None:
+    qtbot.waitUntil(lambda: model.is_count_exact() and not model.is_loading(), timeout=10_000)
+
+
+def table_view(qtbot: QtBot, model: QueryTableModel) -> QTableView:
+    view = QTableView()
+    view.resize(900, 600)
+    view.setModel(model)
+    qtbot.addWidget(view)
+    view.show()
+    return view
+
+
+def shown_ids(view: QTableView) -> list[int | None]:
+    """The ids of the rows the view shows, top to bottom."""
+    model = view.model()
+    top = view.rowAt(0)
+    bottom = view.rowAt(view.viewport().height() - 1)
+    bottom = model.rowCount() - 1 if bottom < 0 else bottom
+    return [model.index(row, 0).data(ID_ROLE) for row in range(top, bottom + 1)]
+
+
+def wait_for_rows(qtbot: QtBot, view: QTableView) -> list[int]:
+    qtbot.waitUntil(lambda: None not in shown_ids(view), timeout=10_000)
+    return shown_ids(view)  # type: ignore[return-value]
+
+
+def test_model_passes_the_model_tester_while_rows_and_counts_arrive(
+    qtbot: QtBot, qtmodeltester: Any, world: World, make_model: Any
+) -> None:
+    model = make_model()
+    qtmodeltester.check(model)
+    with qtbot.waitSignal(model.count_changed, timeout=10_000):
+        pass
+    wait_until_settled(qtbot, model)
+    expected = ordered_ids(world)
+    assert model.rowCount() == len(expected)
+    view = table_view(qtbot, model)
+    view.scrollToBottom()
+    assert wait_for_rows(qtbot, view)[-1] == expected[-1]
+    model.refresh()
+    wait_until_settled(qtbot, model)
+    model.sort(0, Qt.SortOrder.DescendingOrder)
+    wait_until_settled(qtbot, model)
+    assert model.rowCount() == len(expected)
+
+
+def test_first_rows_count_and_headers(qtbot: QtBot, world: World, make_model: Any) -> None:
+    model = make_model()
+    view = table_view(qtbot, model)
+    counts: list[tuple[int, bool]] = []
+    model.count_changed.connect(lambda count, exact: counts.append((count, exact)))
+    expected = ordered_ids(world)
+    assert wait_for_rows(qtbot, view) == expected[: len(shown_ids(view))]
+    assert model.index(1, 0).data() != PLACEHOLDER
+    wait_until_settled(qtbot, model)
+    assert counts[-1] == (len(expected), True)
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(3)] == [
+        "Name",
+        "Industry",
+        "Registered capital (CNY)",
+    ]
+    money = model.index(0, 2)
+    assert money.data(Qt.ItemDataRole.TextAlignmentRole) & Qt.AlignmentFlag.AlignRight
+    assert model.index(0, 0).data(Qt.ItemDataRole.TextAlignmentRole) is None
+    row = model.values(0)
+    assert row is not None and row[0] == expected[0] == model.row_id(0)
+    assert money.data(VALUE_ROLE) == row[3]
+    assert model.row_of_id(expected[0]) == 0
+
+
+def test_view_at_the_end_and_in_the_middle_shows_the_right_rows(
+    qtbot: QtBot, world: World, make_model: Any
+) -> None:
+    model = make_model()
+    view = table_view(qtbot, model)
+    expected = ordered_ids(world)
+    wait_for_rows(qtbot, view)
+    # Until the count is exact the end is the estimated end; it is exact within a moment.
+    wait_until_settled(qtbot, model)
+    view.setFocus()
+    view.setCurrentIndex(model.index(0, 0))
+    QTest.keyClick(view, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: view.currentIndex().row() == len(expected) - 1, timeout=10_000)
+    shown = wait_for_rows(qtbot, view)
+    assert shown == expected[-len(shown) :]
+    bar = view.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    shown = wait_for_rows(qtbot, view)
+    top = view.rowAt(0)
+    assert len(expected) // 3 < top < len(expected) * 2 // 3
+    assert shown == expected[top : top + len(shown)]
+
+
+def test_sorting_and_filtering_run_in_the_database(
+    qtbot: QtBot, world: World, make_model: Any
+) -> None:
+    model = make_model()
+    view = table_view(qtbot, model)
+    view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+    view.setSortingEnabled(True)
+    wait_for_rows(qtbot, view)
+    view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    assert wait_for_rows(qtbot, view)[:5] == ordered_ids(world, descending=True)[:5]
+    model.set_filters([Filter("name", "contains", "拼音测试")])
+    wait_until_settled(qtbot, model)
+    names = [model.index(row, 0).data() for row in range(model.rowCount())]
+    assert names == list(reversed(PINYIN_ORDER))
+
+
+def test_staff_model_shows_and_counts_only_own_rows(
+    qtbot: QtBot, world: World, make_model: Any
+) -> None:
+    with acting(world, "staff_a") as acting_as:
+        model = make_model(acting_as=acting_as)
+        view = table_view(qtbot, model)
+        expected = ordered_ids(world, owner_id=acting_as[1].employee_id)
+        wait_for_rows(qtbot, view)
+        wait_until_settled(qtbot, model)
+        assert model.rowCount() == len(expected)
+        view.scrollToBottom()
+        shown = wait_for_rows(qtbot, view)
+        assert shown == expected[-len(shown) :]
+        model.close()
+
+
+def test_refresh_row_rereads_one_row(qtbot: QtBot, world: World, make_model: Any) -> None:
+    model = make_model()
+    view = table_view(qtbot, model)
+    first = wait_for_rows(qtbot, view)[0]
+    engine = make_engine(world.url)
+    try:
+        with engine.begin() as connection:
+            connection.execute(
+                update(Customer)
+                .where(Customer.id == first)
+                .values(phone="0571-NEW", version=Customer.version + 1)
+            )
+        with qtbot.waitSignal(model.dataChanged, timeout=10_000) as changed:
+            model.refresh_row(first)
+        assert changed.args[0].row() == changed.args[1].row() == 0
+        assert model.index(0, 5).data() == "0571-NEW"
+    finally:
+        with engine.begin() as connection:
+            connection.execute(
+                update(Customer)
+                .where(Customer.id == first)
+                .values(phone="0571-OLD", version=Customer.version + 1)
+            )
+        engine.dispose()
+
+
+def test_rows_not_read_yet_show_a_placeholder_without_blocking(
+    qtbot: QtBot, make_model: Any
+) -> None:
+    model = make_model()
+    wait_until_settled(qtbot, model)
+    far = model.rowCount() - 2 * BLOCK - 1
+    assert model.index(far, 0).data() == PLACEHOLDER  # asked for, arriving later
+    assert model.index(far, 0).data(ID_ROLE) is None
+    qtbot.waitUntil(lambda: model.index(far, 0).data() != PLACEHOLDER, timeout=10_000)
+    assert model.index(far, 0).data(ID_ROLE) is not None
+    assert model.rowCount(model.index(0, 0)) == 0 and model.columnCount(QModelIndex()) == 6

@@ -1,0 +1,567 @@
+"""The table model every list panel uses: a ListQuery (app/listing.py) over the database,
+read lazily in blocks, a million rows as smoothly as fifty.
+
+The model keeps a bounded cache of blocks of `block_size` rows — the raw row tuples and their
+display texts — and nothing else of the list. Every read runs off the GUI thread in a short
+session of its own and arrives by a queued signal; until a block is there its cells show
+"…". A block is read by keyset from a neighbour in the cache, from the key map (every
+block's first key, read in the background when the count is an estimate or a block far
+from the cache is wanted), or from the end of the list when the count is exact, so Ctrl+End
+and dragging the scroll bar to the middle never read with OFFSET. The row count is exact up
+to `count_cap`, an estimate above it until the key map brings the exact count.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from app import listing
+from app.access import CurrentUser
+from app.listing import Filter, Formats, Key, KeyMap, ListColumn, ListQuery, Page, Row, RowCount
+from db.engine import make_session_factory
+from ui.background import Worker, WorkerSignals
+from ui.models.row_model import ID_ROLE
+
+log = logging.getLogger(__name__)
+
+VALUE_ROLE = Qt.ItemDataRole.UserRole + 3  # the raw value of a cell (Decimal, date, …)
+PLACEHOLDER = "…"
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+MAX_WANTED = 6  # blocks asked for and not yet read; older wishes are forgotten
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class Block:
+    """Rows [number * block_size, …) of the list: raw rows, their texts, first and last key."""
+
+    rows: tuple[Row, ...]
+    texts: tuple[tuple[str, ...], ...]
+    first: Key | None
+    last: Key | None
+
+
+@dataclass(frozen=True)
+class Opened:
+    count: RowCount
+    first: Block
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """How to read one block: "first", "after" key, "before" key or "last" (`size` rows)."""
+
+    how: str
+    key: Key | None
+    size: int
+
+
+def make_block(columns: Sequence[ListColumn], page: Page, formats: Formats) -> Block:
+    texts = tuple(listing.format_row(columns, row, formats) for row in page.rows)
+    return Block(page.rows, texts, page.first, page.last)
+
+
+class QueryTableModel(QAbstractTableModel):
+    """Rows of a ListQuery as `user` may see them; read-only."""
+
+    loading_changed = Signal(bool)
+    count_changed = Signal(int, bool)  # rows, exact
+    fetch_failed = Signal(object)  # the exception; the rows on screen stay
+
+    def __init__(
+        self,
+        session_factory: sessionmaker[Session] | Engine,
+        user: CurrentUser,
+        language: str,
+        query: ListQuery | None = None,
+        *,
+        formats: Formats | None = None,
+        block_size: int = 200,
+        cache_blocks: int = 16,
+        count_cap: int = 10_000,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        if isinstance(session_factory, Engine):
+            session_factory = make_session_factory(session_factory)
+        self._factory = session_factory
+        self._user = user
+        self._language = language
+        self._formats = formats or Formats.for_language(language)
+        self._block_size = block_size
+        self._cache_blocks = max(cache_blocks, 4)
+        self._count_cap = count_cap
+        self._query: ListQuery | None = None
+        self._generation = 0
+        self._count = 0
+        self._exact = False
+        self._blocks: OrderedDict[int, Block] = OrderedDict()
+        self._key_map: KeyMap | None = None
+        self._key_map_stale = False
+        self._key_map_running = False
+        self._opening = False
+        self._reading: int | None = None  # the block being read
+        self._wanted: OrderedDict[int, None] = OrderedDict()
+        self._rows_reading: set[int] = set()
+        self._jobs: set[WorkerSignals] = set()
+        self._loading = False
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(3)
+        self._pump_timer = QTimer(self)
+        self._pump_timer.setSingleShot(True)
+        self._pump_timer.setInterval(0)
+        self._pump_timer.timeout.connect(self._pump)
+        if query is not None:
+            self.set_query(query)
+
+    # What panels use.
+
+    def query(self) -> ListQuery | None:
+        return self._query
+
+    def set_query(self, query: ListQuery) -> None:
+        """Show `query` from its first row (a reset: the order or the rows changed)."""
+        self.beginResetModel()
+        self._forget()
+        self._query = query
+        self._count, self._exact = 0, False
+        self._key_map, self._key_map_stale = None, False
+        self.endResetModel()
+        self._open()
+
+    def set_filters(self, filters: Sequence[Filter]) -> None:
+        if self._query is not None:
+            self.set_query(self._query.filtered(filters))
+
+    def refresh(self) -> None:
+        """Read the list again, keeping the rows on screen until the new ones arrive in
+        place (no reset: the view keeps its position)."""
+        if self._query is None:
+            return
+        self._forget()
+        self._key_map_stale = self._key_map is not None
+        self._emit_all_changed()
+        self._open()
+
+    def refresh_row(self, row_id: int) -> None:
+        """Re-read one row after a save; `dataChanged` for it when it arrives. A row that has
+        left the list (deleted, no longer matching) makes the whole list refresh."""
+        query, generation = self._query, self._generation
+        if query is None or self.row_of_id(row_id) is None or row_id in self._rows_reading:
+            return
+        self._rows_reading.add(row_id)
+        factory, user = self._factory, self._user
+
+        def read() -> Row | None:
+            with factory() as session:
+                return listing.fetch_row(session, query, user, row_id)
+
+        self._run(
+            read,
+            lambda row: self._on_row_read(generation, row_id, row),
+            lambda exc: self._on_failed(generation, "row", exc),
+        )
+
+    def row_id(self, row: int) -> int | None:
+        values = self.values(row)
+        return None if values is None else int(values[0])
+
+    def row_of_id(self, row_id: int) -> int | None:
+        """The row showing `row_id`, looked up among the rows in the cache only."""
+        for number, block in self._blocks.items():
+            for offset, values in enumerate(block.rows):
+                if values[0] == row_id:
+                    return number * self._block_size + offset
+        return None
+
+    def values(self, row: int) -> Row | None:
+        """The raw row (id, *column values), or None while it is not read."""
+        block, offset = self._cached(row)
+        if block is None or offset >= len(block.rows):
+            return None
+        return block.rows[offset]
+
+    def column(self, section: int) -> ListColumn:
+        assert self._query is not None
+        return self._query.spec.columns[section]
+
+    def is_count_exact(self) -> bool:
+        return self._exact
+
+    def is_loading(self) -> bool:
+        return self._loading
+
+    def set_language(self, language: str, formats: Formats | None = None) -> None:
+        self._language = language
+        self._formats = formats or Formats.for_language(language)
+        if self.columnCount():
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+        self.refresh()
+
+    def close(self) -> None:
+        """Stop listening and wait for reads in progress (before the engine is disposed)."""
+        self._generation += 1
+        self._pump_timer.stop()
+        self._pool.waitForDone()
+
+    # QAbstractTableModel.
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        if parent.isValid() or self._query is None:
+            return 0
+        return len(self._query.spec.columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            block, offset = self._wanted_block(index.row())
+            if block is None:
+                return PLACEHOLDER
+            return block.texts[offset][index.column()] if offset < len(block.texts) else ""
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return RIGHT if self.column(index.column()).kind in listing.NUMERIC_KINDS else None
+        if role in (ID_ROLE, VALUE_ROLE):
+            block, offset = self._wanted_block(index.row())
+            if block is None or offset >= len(block.rows):
+                return None
+            values = block.rows[offset]
+            return values[0] if role == ID_ROLE else values[index.column() + 1]
+        return None
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < self.columnCount()
+        ):
+            return self.column(section).label(self._language)
+        return super().headerData(section, orientation, role)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort in the database (a new query from the first row)."""
+        if self._query is None or not 0 <= column < self.columnCount():
+            return
+        key = self.column(column).key
+        descending = order == Qt.SortOrder.DescendingOrder
+        if self._query.sort_column.key == key and self._query.descending == descending:
+            return
+        self.set_query(self._query.sorted_by(key, descending))
+
+    # The cache.
+
+    def _cached(self, row: int) -> tuple[Block | None, int]:
+        number, offset = divmod(row, self._block_size)
+        block = self._blocks.get(number)
+        if block is not None:
+            self._blocks.move_to_end(number)
+        return block, offset
+
+    def _wanted_block(self, row: int) -> tuple[Block | None, int]:
+        """The cached block of `row`; when missing, ask for it. Near a block's end, ask for
+        the next one too, so scrolling rarely meets a missing block."""
+        block, offset = self._cached(row)
+        number = row // self._block_size
+        if block is None:
+            self._want(number, urgent=True)
+        elif offset >= self._block_size * 3 // 4:
+            self._want(number + 1, urgent=False)
+        elif offset < self._block_size // 4 and number > 0:
+            self._want(number - 1, urgent=False)
+        return block, offset
+
+    def _want(self, number: int, urgent: bool) -> None:
+        if (
+            number in self._blocks
+            or number == self._reading
+            or number * self._block_size >= self._count
+        ):
+            return
+        if number in self._wanted:
+            if urgent:
+                self._wanted.move_to_end(number)
+        elif urgent:
+            self._wanted[number] = None
+        else:
+            self._wanted[number] = None
+            self._wanted.move_to_end(number, last=False)
+        while len(self._wanted) > MAX_WANTED:
+            self._wanted.popitem(last=False)
+        if not self._pump_timer.isActive():
+            self._pump_timer.start()
+
+    def _store(self, number: int, block: Block) -> None:
+        self._blocks[number] = block
+        self._blocks.move_to_end(number)
+        while len(self._blocks) > self._cache_blocks:
+            self._blocks.popitem(last=False)
+        first = number * self._block_size
+        last = min(first + self._block_size, self._count) - 1
+        if last >= first and self.columnCount():
+            self.dataChanged.emit(self.index(first, 0), self.index(last, self.columnCount() - 1))
+
+    def _forget(self) -> None:
+        """Drop the cache and ignore every read still under way."""
+        self._generation += 1
+        self._blocks.clear()
+        self._wanted.clear()
+        self._rows_reading.clear()
+        self._reading = None
+        self._opening = False
+        self._key_map_running = False
+
+    def _emit_all_changed(self) -> None:
+        if self._count and self.columnCount():
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(self._count - 1, self.columnCount() - 1)
+            )
+
+    def _set_count(self, count: int, exact: bool) -> None:
+        old = self._count
+        if count > old:
+            self.beginInsertRows(QModelIndex(), old, count - 1)
+            self._count = count
+            self.endInsertRows()
+        elif count < old:
+            self.beginRemoveRows(QModelIndex(), count, old - 1)
+            self._count = count
+            last_block = (count - 1) // self._block_size if count else -1
+            for number in [n for n in self._blocks if n > last_block]:
+                del self._blocks[number]
+            self.endRemoveRows()
+        if count != old or exact != self._exact:
+            self._exact = exact
+            self.count_changed.emit(count, exact)
+
+    # Reading in the background.
+
+    def _run(
+        self,
+        function: Callable[[], Any],
+        on_done: Callable[[Any], None],
+        on_failed: Callable[[Exception], None],
+    ) -> None:
+        worker = Worker(function)
+        signals = worker.signals
+        self._jobs.add(signals)
+
+        def done(result: Any) -> None:
+            self._jobs.discard(signals)
+            on_done(result)
+            self._update_loading()
+
+        def failed(exc: Exception) -> None:
+            self._jobs.discard(signals)
+            on_failed(exc)
+            self._update_loading()
+
+        signals.succeeded.connect(done)
+        signals.failed.connect(failed)
+        self._pool.start(worker)
+        self._update_loading()
+
+    def _open(self) -> None:
+        """The first block and the row count, in one session."""
+        query, generation = self._query, self._generation
+        assert query is not None
+        factory, user, formats = self._factory, self._user, self._formats
+        size, cap = self._block_size, self._count_cap
+
+        def read() -> Opened:
+            with factory() as session:
+                page = listing.first_page(session, query, user, size)
+                if page.complete:
+                    count = RowCount(len(page.rows), exact=True)
+                else:
+                    count = listing.count_rows(session, query, user, cap)
+            return Opened(count, make_block(query.spec.columns, page, formats))
+
+        self._opening = True
+        self._run(
+            read,
+            lambda opened: self._on_opened(generation, opened),
+            lambda exc: self._on_failed(generation, "open", exc),
+        )
+
+    def _on_opened(self, generation: int, opened: Opened) -> None:
+        if generation != self._generation:
+            return
+        self._opening = False
+        self._set_count(opened.count.value, opened.count.exact)
+        self._store(0, opened.first)
+        if not opened.count.exact or self._key_map_stale:
+            self._read_key_map()
+        self._pump()
+        self._update_loading()
+
+    def _read_key_map(self) -> None:
+        if self._key_map_running or self._query is None:
+            return
+        query, generation = self._query, self._generation
+        factory, user, step = self._factory, self._user, self._block_size
+
+        def read() -> KeyMap:
+            with factory() as session:
+                return listing.key_map(session, query, user, step)
+
+        self._key_map_running = True
+        self._run(
+            read,
+            lambda found: self._on_key_map(generation, found),
+            lambda exc: self._on_failed(generation, "key map", exc),
+        )
+
+    def _on_key_map(self, generation: int, found: KeyMap) -> None:
+        if generation != self._generation:
+            return
+        self._key_map_running = False
+        changed = self._key_map_stale and (
+            self._key_map is None or self._key_map.keys != found.keys
+        )
+        self._key_map, self._key_map_stale = found, False
+        self._set_count(found.count, exact=True)
+        if changed:  # blocks placed by the old map may be off by a few rows
+            for number in [n for n in self._blocks if n != 0]:
+                del self._blocks[number]
+            self._emit_all_changed()
+        self._pump()
+        self._update_loading()
+
+    def _pump(self) -> None:
+        """Read the most recently wanted block that can be reached; ask for the key map
+        when none can."""
+        if self._query is None or self._opening or self._reading is not None:
+            self._update_loading()
+            return
+        for number in reversed(list(self._wanted)):
+            if number in self._blocks or number * self._block_size >= self._count:
+                del self._wanted[number]
+                continue
+            anchor = self._anchor(number)
+            if anchor is not None:
+                del self._wanted[number]
+                self._read_block(number, anchor)
+                return
+        if self._wanted and (self._key_map is None or self._key_map_stale):
+            self._read_key_map()
+        self._update_loading()
+
+    def _anchor(self, number: int) -> Anchor | None:
+        size = self._block_size
+        if number == 0:
+            return Anchor("first", None, size)
+        before = self._blocks.get(number - 1)
+        if before is not None and len(before.rows) == size and before.last is not None:
+            return Anchor("after", before.last, size)
+        if self._key_map is not None:
+            key = self._key_map.key_before(number * size)
+            if key is not None:
+                return Anchor("after", key, size)
+        after = self._blocks.get(number + 1)
+        if after is not None and after.first is not None:
+            return Anchor("before", after.first, size)
+        if self._exact and (number + 1) * size >= self._count:
+            return Anchor("last", None, self._count - number * size)
+        return None
+
+    def _read_block(self, number: int, anchor: Anchor) -> None:
+        query, generation = self._query, self._generation
+        assert query is not None
+        factory, user, formats = self._factory, self._user, self._formats
+
+        def read() -> Block:
+            with factory() as session:
+                page = read_page(session, query, user, anchor)
+            return make_block(query.spec.columns, page, formats)
+
+        self._reading = number
+        self._run(
+            read,
+            lambda block: self._on_block(generation, number, block),
+            lambda exc: self._on_failed(generation, "block", exc),
+        )
+
+    def _on_block(self, generation: int, number: int, block: Block) -> None:
+        if generation != self._generation:
+            return
+        self._reading = None
+        self._store(number, block)
+        self._pump()
+
+    def _on_row_read(self, generation: int, row_id: int, row: Row | None) -> None:
+        if generation != self._generation:
+            return
+        self._rows_reading.discard(row_id)
+        if row is None:
+            self.refresh()
+            return
+        position = self.row_of_id(row_id)
+        if position is None:
+            return
+        number, offset = divmod(position, self._block_size)
+        block = self._blocks[number]
+        rows, texts = list(block.rows), list(block.texts)
+        rows[offset] = row
+        texts[offset] = listing.format_row(self._query.spec.columns, row, self._formats)  # type: ignore[union-attr]
+        self._blocks[number] = dataclasses.replace(block, rows=tuple(rows), texts=tuple(texts))
+        self.dataChanged.emit(self.index(position, 0), self.index(position, self.columnCount() - 1))
+
+    def _on_failed(self, generation: int, what: str, exc: Exception) -> None:
+        if generation != self._generation:
+            return
+        log.warning("Reading the list (%s) failed: %s", what, exc)
+        if what == "open":
+            self._opening = False
+        elif what == "key map":
+            self._key_map_running = False
+        elif what == "block":
+            self._reading = None
+        self._wanted.clear()  # no retry loop against a server that is down
+        self._update_loading()
+        self.fetch_failed.emit(exc)
+
+    def _update_loading(self) -> None:
+        loading = bool(
+            self._opening or self._reading is not None or self._key_map_running or self._jobs
+        )
+        if loading != self._loading:
+            self._loading = loading
+            self.loading_changed.emit(loading)
+
+
+def read_page(session: Session, query: ListQuery, user: CurrentUser, anchor: Anchor) -> Page:
+    if anchor.how == "first":
+        return listing.first_page(session, query, user, anchor.size)
+    if anchor.how == "last":
+        return listing.last_page(session, query, user, anchor.size)
+    assert anchor.key is not None
+    if anchor.how == "after":
+        return listing.page_after(session, query, user, anchor.key, anchor.size)
+    return listing.page_before(session, query, user, anchor.key, anchor.size)
