@@ -1,134 +1,445 @@
-"""The main window: the six menus of SPEC §3.2, the File menu's account actions, and a status
-bar naming the user, their role and the database.
+"""The main window (SPEC §3.2): the six menus built from the module registry (ui/modules.py),
+the personalised shortcut panel at the left, the current module's panel in the middle, and
+a status bar with the time, the user, their role, the module and the database.
 
-The modules and the shortcut panel arrive with their own issues; until then the window says
-so instead of pretending.
+Entries the user's role may not use are left out of the menus (not greyed): a staff member
+sees the menus of their work, and the services and, on PostgreSQL, the database refuse
+such work anyway. The window's size, its splitters and the shortcut panel's parts follow
+the user to any PC: they are kept with the user's preferences in the database.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QWidget
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from functools import partial
 
+from PySide6.QtCore import QByteArray, QCoreApplication, QDateTime, QLocale, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QFontMetrics, QKeySequence
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from app import preferences as user_preferences
 from app.auth import LoggedIn
 from app.config import without_credentials
+from app.errors import MediaCrmError
+from app.preferences import Preferences
+from db.engine import make_session_factory
+from ui import modules
 from ui.dialogs.change_password_dialog import ChangePasswordDialog
 from ui.dialogs.security_tools_dialog import SecurityToolsDialog
-from ui.panels.audit_panel import AuditPanel
-from ui.panels.employees_panel import EmployeesPanel
-from ui.panels.permissions_panel import PermissionsPanel
-
-MENU_TITLES = (
-    QT_TRANSLATE_NOOP("MainWindow", "File"),
-    QT_TRANSLATE_NOOP("MainWindow", "System settings"),
-    QT_TRANSLATE_NOOP("MainWindow", "Customer archive"),
-    QT_TRANSLATE_NOOP("MainWindow", "Customer management"),
-    QT_TRANSLATE_NOOP("MainWindow", "Business"),
-    QT_TRANSLATE_NOOP("MainWindow", "Help"),
+from ui.errors import error_text
+from ui.modules import MENUS, MODULES, SUBMENUS, Module, PanelContext
+from ui.widgets.shortcut_panel import (
+    PART_PREFERENCES,
+    PARTS,
+    ShortcutPanel,
+    part_title,
+    parts_shown,
 )
+
+log = logging.getLogger(__name__)
+
+MENU_TITLES = tuple(MENUS.values())
 STATUS_MESSAGE_MS = 5000
+DEFAULT_SIZE = (1280, 800)
+SHORTCUT_PANEL_WIDTH = 320
+DATABASE_LABEL_WIDTH = 360
+LAYOUT_KEYS = ("geometry", "state", "splitter", "shortcut_splitter")
+HelpViewer = Callable[[str, str, QWidget], None]
+
+
+def _tr(text: str) -> str:
+    """A text named elsewhere with QT_TRANSLATE_NOOP, in the user's language."""
+    return QCoreApplication.translate("MainWindow", text)
+
+
+def _show_help(topic: str, language: str, parent: QWidget) -> None:
+    from ui.help import show_help
+
+    show_help(topic, language, parent)
 
 
 class MainWindow(QMainWindow):
     relogin_requested = Signal()
     closed = Signal()
+    module_changed = Signal(str)
 
-    def __init__(self, logged_in: LoggedIn, language: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        logged_in: LoggedIn,
+        language: str,
+        parent: QWidget | None = None,
+        *,
+        registry: Sequence[Module] = MODULES,
+        help_viewer: HelpViewer | None = None,
+    ) -> None:
         super().__init__(parent)
         self._logged_in = logged_in
         self._language = language
+        self._modules = {entry.key: entry for entry in registry}
+        self._show_help = help_viewer or _show_help
+        self._leave_confirmed = False
+        self._layout_saved = False
         self.change_password_dialog: ChangePasswordDialog | None = None
-        self.setWindowTitle(QCoreApplication.translate("MainWindow", "MediaCRM"))
-        self.resize(1280, 800)
+        self.security_tools_dialog: SecurityToolsDialog | None = None
+        self.current_module: Module | None = None
+        self.panels: dict[str, QWidget] = {}
+        self.preferences, layouts = self._load_user_settings()
+        self._context = PanelContext(logged_in, language, self.preferences)
+        self.resize(*DEFAULT_SIZE)
+        self._build_central()
         self._build_menus()
-        notice = QLabel(
-            QCoreApplication.translate(
-                "MainWindow", "Welcome, %1. The modules open here as they are built."
-            ).replace("%1", logged_in.user.display_name)
-        )
-        notice.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setCentralWidget(notice)
         self._build_status_bar()
+        self._restore_layout(layouts)
+        self._show_shortcut_parts(parts_shown(self.preferences))
+        self._open_start_module()
+        self._update_module_texts()
+        self.shortcut_panel.refresh()
+
+    # Building.
+
+    def _build_central(self) -> None:
+        self.shortcut_panel = ShortcutPanel(self._logged_in, self._language, self.preferences)
+        self.shortcut_panel.module_requested.connect(self.open_module)
+        self.start_label = QLabel(
+            QCoreApplication.translate(
+                "MainWindow", "Welcome, %1. Choose a module from the menus above."
+            ).replace("%1", self._logged_in.user.display_name)
+        )
+        self.start_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.start_label.setWordWrap(True)
+        self.panel_stack = QStackedWidget()
+        self.panel_stack.addWidget(self.start_label)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.shortcut_panel)
+        self.splitter.addWidget(self.panel_stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([SHORTCUT_PANEL_WIDTH, DEFAULT_SIZE[0] - SHORTCUT_PANEL_WIDTH])
+        self.setCentralWidget(self.splitter)
 
     def _build_menus(self) -> None:
-        menus = [
-            self.menuBar().addMenu(QCoreApplication.translate("MainWindow", str(title)))
-            for title in MENU_TITLES
-        ]
-        file_menu = menus[0]
-        self.change_password_action = file_menu.addAction(
-            QCoreApplication.translate("MainWindow", "Change password…")
-        )
-        self.relogin_action = file_menu.addAction(
-            QCoreApplication.translate("MainWindow", "Log in again…")
-        )
-        file_menu.addSeparator()
-        self.exit_action = file_menu.addAction(QCoreApplication.translate("MainWindow", "Exit"))
-        self.change_password_action.triggered.connect(self._on_change_password_action_triggered)
-        self.relogin_action.triggered.connect(self.relogin_requested)
-        self.exit_action.triggered.connect(self.close)
-        self._build_settings_menu(menus[1])
+        self.menus: dict[str, QMenu] = {}
+        self.module_actions: dict[str, QAction] = {}
+        commands = self._commands()
+        for menu_key, title in MENUS.items():
+            menu = self.menuBar().addMenu(_tr(title))
+            menu.setObjectName(f"{menu_key}_menu")
+            self.menus[menu_key] = menu
+            submenus: dict[str, QMenu] = {}
+            for entry in self._modules.values():
+                if entry.menu == menu_key and self.may_see(entry):
+                    self._add_action(menu, submenus, entry, commands)
+            if menu_key == "settings":
+                self._build_shortcut_panel_menu(menu)
+        # The File menu's account actions, under the names the program has always used.
+        self.change_password_action = self.module_actions["change_password"]
+        self.relogin_action = self.module_actions["relogin"]
+        self.exit_action = self.module_actions["exit"]
 
-    def _build_settings_menu(self, menu: QMenu) -> None:
-        """System settings → the security tools, employees, permissions and log review.
-
-        An entry the user's role may not use is left out; the services and, on PostgreSQL,
-        the database refuse such work anyway.
-        """
-        user = self._logged_in.user
-        entries: tuple[tuple[str, tuple[str, str], type[QWidget] | None], ...] = (
-            (QT_TRANSLATE_NOOP("MainWindow", "Security tools…"), ("security", "admin"), None),
-            (QT_TRANSLATE_NOOP("MainWindow", "Employees"), ("reference", "view"), EmployeesPanel),
-            (
-                QT_TRANSLATE_NOOP("MainWindow", "Permissions"),
-                ("security", "view"),
-                PermissionsPanel,
-            ),
-            (QT_TRANSLATE_NOOP("MainWindow", "Log review"), ("security", "view"), AuditPanel),
-        )
-        self.settings_actions: dict[str, QAction] = {}
-        for title, (module, action), panel_class in entries:
-            if not user.may(module, action):
-                continue
-            text = QCoreApplication.translate("MainWindow", str(title))
-            menu_action = menu.addAction(text)
-            if panel_class is None:
-                menu_action.triggered.connect(self._on_security_tools_action_triggered)
-            else:
-                menu_action.triggered.connect(
-                    lambda _checked=False, cls=panel_class, name=text: self._show_panel(cls, name)
+    def _add_action(
+        self,
+        menu: QMenu,
+        submenus: dict[str, QMenu],
+        entry: Module,
+        commands: dict[str, Callable[[], object]],
+    ) -> None:
+        parent = menu
+        if entry.separator_before and not menu.isEmpty():
+            menu.addSeparator()
+        if entry.submenu is not None:
+            if entry.submenu not in submenus:
+                submenus[entry.submenu] = menu.addMenu(
+                    QCoreApplication.translate(modules.CONTEXT, SUBMENUS[entry.submenu])
                 )
-            self.settings_actions[str(title)] = menu_action
+                submenus[entry.submenu].setObjectName(f"{entry.submenu}_menu")
+            parent = submenus[entry.submenu]
+        action = parent.addAction(entry.translated_title())
+        action.setObjectName(f"{entry.key}_action")
+        if entry.shortcut:
+            action.setShortcut(QKeySequence(entry.shortcut))
+        if entry.is_command:
+            action.triggered.connect(commands[entry.key])  # a missing command is a bug
+        else:
+            action.triggered.connect(partial(self.open_module, entry.key))
+        self.module_actions[entry.key] = action
 
-    def _show_panel(self, panel_class: type[QWidget], title: str) -> None:
-        panel = panel_class(self._logged_in, self._language)  # type: ignore[call-arg]
-        self.setCentralWidget(panel)
-        self.setWindowTitle(
-            QCoreApplication.translate("MainWindow", "MediaCRM — %1").replace("%1", title)
-        )
+    def _commands(self) -> dict[str, Callable[[], object]]:
+        return {
+            "change_password": self._on_change_password_action_triggered,
+            "relogin": self._on_relogin_action_triggered,
+            "exit": self.close,
+            "personal_settings": self._on_personal_settings_action_triggered,
+            "security_tools": self._on_security_tools_action_triggered,
+            "help_contents": self.show_help_for_current_module,
+            "about": self._on_about_action_triggered,
+        }
 
-    def _on_security_tools_action_triggered(self) -> None:
-        self.security_tools_dialog = SecurityToolsDialog(
-            self._logged_in, self._language, parent=self
-        )
-        self.security_tools_dialog.open()
+    def _build_shortcut_panel_menu(self, menu: QMenu) -> None:
+        """System settings → Shortcut panel: show or hide each part (SPEC §3.3 "other")."""
+        menu.addSeparator()
+        submenu = menu.addMenu(QCoreApplication.translate("MainWindow", "Shortcut panel"))
+        submenu.setObjectName("shortcut_panel_menu")
+        self.shortcut_part_actions: dict[str, QAction] = {}
+        for part in PARTS:
+            action = submenu.addAction(part_title(part))
+            action.setObjectName(f"show_{part}_action")
+            action.setCheckable(True)
+            action.toggled.connect(partial(self._on_shortcut_part_action_toggled, part))
+            self.shortcut_part_actions[part] = action
 
     def _build_status_bar(self) -> None:
         user = self._logged_in.user
+        self.module_label = QLabel()
         self.user_label = QLabel(
             QCoreApplication.translate("MainWindow", "User: %1 (%2) · Role: %3")
             .replace("%1", user.display_name)
             .replace("%2", user.username)
             .replace("%3", user.role_name(self._language))
         )
-        self.database_label = QLabel(
-            QCoreApplication.translate("MainWindow", "Database: %1").replace(
-                "%1", without_credentials(self._logged_in.engine.url)
+        database = QCoreApplication.translate("MainWindow", "Database: %1").replace(
+            "%1", without_credentials(self._logged_in.engine.url)
+        )
+        self.database_label = QLabel()
+        self.database_label.setToolTip(database)
+        self.database_label.setText(
+            QFontMetrics(self.database_label.font()).elidedText(
+                database, Qt.TextElideMode.ElideMiddle, DATABASE_LABEL_WIDTH
             )
         )
-        self.statusBar().addPermanentWidget(self.user_label)
-        self.statusBar().addPermanentWidget(self.database_label)
+        self.clock_label = QLabel()
+        labels = (self.module_label, self.user_label, self.database_label, self.clock_label)
+        for number, label in enumerate(labels):
+            if number:
+                separator = QFrame()
+                separator.setFrameShape(QFrame.Shape.VLine)
+                separator.setFrameShadow(QFrame.Shadow.Sunken)
+                self.statusBar().addPermanentWidget(separator)
+            label.setContentsMargins(4, 0, 4, 0)
+            self.statusBar().addPermanentWidget(label)
+        self.clock_timer = QTimer(self)
+        self.clock_timer.setSingleShot(True)
+        self.clock_timer.timeout.connect(self._tick)
+        self._tick()
+
+    def _tick(self) -> None:
+        """Show the date and time to the second; the next tick comes just after the next
+        full second, so the clock never skips or repeats a second."""
+        now = QDateTime.currentDateTime()
+        date = now.date()
+        weekday = QLocale(self._language).dayName(date.dayOfWeek())
+        day = self.preferences.format_date(date.toPython())
+        self.clock_label.setText(f"{day} {weekday} {now.toString('HH:mm:ss')}")
+        self.clock_timer.start(1000 - now.time().msec() + 5)
+
+    # Modules.
+
+    def may_see(self, entry: Module) -> bool:
+        """Whether the user's role may use the entry (and the module it opens)."""
+        shown = [entry, self._modules[entry.opens]] if entry.opens else [entry]
+        user = self._logged_in.user
+        return all(item.permission is None or user.may(*item.permission) for item in shown)
+
+    def open_module(self, key: str) -> bool:
+        """Show the module's panel (made on first use); False when the current panel's
+        unsaved changes keep the user there, or the module is not for them."""
+        entry = self._modules[key]
+        if entry.opens:
+            entry = self._modules[entry.opens]
+        if entry.factory is None or not self.may_see(entry):
+            return False
+        if self.current_module is not None and self.current_module.key == entry.key:
+            return True
+        if not self._may_leave_current_panel():
+            return False
+        panel = self.panels.get(entry.key)
+        if panel is None:
+            panel = self._make_panel(entry)
+            if panel is None:
+                return False
+        self.panel_stack.setCurrentWidget(panel)
+        self.current_module = entry
+        self._update_module_texts()
+        self.module_changed.emit(entry.key)
+        return True
+
+    def _make_panel(self, entry: Module) -> QWidget | None:
+        assert entry.factory is not None
+        try:
+            panel = entry.factory(self._context.for_module(entry))
+        except MediaCrmError as error:
+            self._warn(error_text(error, self._language))
+            return None
+        self._release_window_shortcuts(panel)
+        status_message = getattr(panel, "status_message", None)
+        if status_message is not None:
+            status_message.connect(self._on_panel_status_message)
+        self.panels[entry.key] = panel
+        self.panel_stack.addWidget(panel)
+        return panel
+
+    def _release_window_shortcuts(self, panel: QWidget) -> None:
+        """F1 (help for the current module) belongs to the window: a panel's own F1 would
+        make the key ambiguous, so Qt would ignore it. The window's help opens the same page."""
+        ours = {action.shortcut() for action in self.module_actions.values()} - {QKeySequence()}
+        for action in panel.findChildren(QAction):
+            if action.shortcut() in ours:
+                action.setShortcut(QKeySequence())
+
+    def current_panel(self) -> QWidget | None:
+        return None if self.current_module is None else self.panel_stack.currentWidget()
+
+    def _may_leave_current_panel(self) -> bool:
+        """Ask the current panel (Save / Discard / Cancel) if it has unsaved changes."""
+        maybe_leave = getattr(self.current_panel(), "maybe_leave", None)
+        return maybe_leave is None or bool(maybe_leave())
+
+    def _open_start_module(self) -> None:
+        start = modules.start_module(self.preferences.start_module)
+        if start is not None and start.key in self._modules:
+            self.open_module(start.key)
+
+    def _update_module_texts(self) -> None:
+        user = self._logged_in.user.display_name
+        if self.current_module is None:
+            self.setWindowTitle(
+                QCoreApplication.translate("MainWindow", "MediaCRM — %1").replace("%1", user)
+            )
+            self.module_label.setText(
+                QCoreApplication.translate("MainWindow", "Module: %1").replace("%1", "—")
+            )
+            return
+        title = self.current_module.translated_title()
+        self.setWindowTitle(
+            QCoreApplication.translate("MainWindow", "MediaCRM — %1 — %2")
+            .replace("%1", title)
+            .replace("%2", user)
+        )
+        self.module_label.setText(
+            QCoreApplication.translate("MainWindow", "Module: %1").replace("%1", title)
+        )
+
+    def show_help_for_current_module(self) -> None:
+        topic = modules.MAIN_WINDOW_TOPIC
+        if self.current_module is not None:
+            topic = self.current_module.help_topic
+        self._show_help(topic, self._language, self)
+
+    def _on_panel_status_message(self, message: str) -> None:
+        self.statusBar().showMessage(message, STATUS_MESSAGE_MS)
+
+    # The shortcut panel's parts.
+
+    def set_shortcut_part_shown(self, part: str, shown: bool) -> None:
+        """Show or hide one part, and keep the choice with the user's preferences."""
+        self._show_shortcut_parts({part: shown})
+        changed = replace(self.preferences, **{PART_PREFERENCES[part]: shown})
+        if changed != self.preferences:
+            self._save_preferences(changed)
+
+    def _show_shortcut_parts(self, shown: dict[str, bool]) -> None:
+        self.shortcut_panel.set_parts_shown(shown)
+        for part, action in self.shortcut_part_actions.items():
+            action.blockSignals(True)
+            action.setChecked(self.shortcut_panel.part_shown(part))
+            action.blockSignals(False)
+        visible = self.shortcut_panel.any_part_shown()
+        self.shortcut_panel.setVisible(visible)
+        if visible and self.splitter.sizes()[0] == 0:
+            self.splitter.setSizes(
+                [SHORTCUT_PANEL_WIDTH, max(self.width() - SHORTCUT_PANEL_WIDTH, 1)]
+            )
+
+    def _on_shortcut_part_action_toggled(self, part: str, checked: bool) -> None:
+        self.set_shortcut_part_shown(part, checked)
+
+    def apply_preferences(self, preferences: Preferences) -> None:
+        """Preferences saved in the settings dialog take effect at once."""
+        self.preferences = preferences
+        self._context.preferences = preferences
+        self.shortcut_panel.set_preferences(preferences)
+        self._show_shortcut_parts(parts_shown(preferences))
+        self._tick()
+
+    # The user's settings in the database.
+
+    def _sessions(self) -> sessionmaker[Session]:
+        # From the engine of the moment: a password change on PostgreSQL replaces it.
+        return make_session_factory(self._logged_in.engine)
+
+    def _load_user_settings(self) -> tuple[Preferences, dict[str, str]]:
+        user = self._logged_in.user
+        try:
+            with self._sessions()() as session:
+                prefs = user_preferences.load_preferences(session, user)
+                layouts = {
+                    key: value
+                    for key in LAYOUT_KEYS
+                    if (value := user_preferences.load_layout(session, user, f"main_window.{key}"))
+                }
+        except (MediaCrmError, SQLAlchemyError):
+            log.warning("cannot read the user's preferences; using the defaults", exc_info=True)
+            return Preferences(), {}
+        return prefs, layouts
+
+    def _save_preferences(self, changed: Preferences) -> None:
+        try:
+            with self._sessions().begin() as session:
+                user_preferences.save_preferences(session, self._logged_in.user, changed)
+        except (MediaCrmError, SQLAlchemyError) as error:
+            log.warning("cannot save the preferences", exc_info=True)
+            self.statusBar().showMessage(error_text(error, self._language), STATUS_MESSAGE_MS)
+            return
+        self.preferences = changed
+        self._context.preferences = changed
+
+    def _restore_layout(self, layouts: dict[str, str]) -> None:
+        def state(key: str) -> QByteArray | None:
+            value = layouts.get(key)
+            return QByteArray.fromBase64(value.encode("ascii")) if value else None
+
+        if (geometry := state("geometry")) is not None:
+            self.restoreGeometry(geometry)
+        if (window_state := state("state")) is not None:
+            self.restoreState(window_state)
+        if (sizes := state("splitter")) is not None:
+            self.splitter.restoreState(sizes)
+        if (inner := state("shortcut_splitter")) is not None:
+            self.shortcut_panel.splitter.restoreState(inner)
+
+    def _save_layout(self) -> None:
+        if self._layout_saved:
+            return
+        self._layout_saved = True
+        states = {
+            "geometry": self.saveGeometry(),
+            "state": self.saveState(),
+            "splitter": self.splitter.saveState(),
+            "shortcut_splitter": self.shortcut_panel.splitter.saveState(),
+        }
+        try:
+            with self._sessions().begin() as session:
+                for key, value in states.items():
+                    encoded = bytes(value.toBase64().data()).decode("ascii")
+                    user_preferences.save_layout(
+                        session, self._logged_in.user, f"main_window.{key}", encoded
+                    )
+        except (MediaCrmError, SQLAlchemyError):
+            # The window closes anyway; next time it opens at its default size.
+            log.warning("cannot save the window layout", exc_info=True)
+
+    # Commands.
 
     def _on_change_password_action_triggered(self) -> None:
         self.change_password_dialog = ChangePasswordDialog(
@@ -145,6 +456,50 @@ class MainWindow(QMainWindow):
             STATUS_MESSAGE_MS,
         )
 
+    def _on_security_tools_action_triggered(self) -> None:
+        self.security_tools_dialog = SecurityToolsDialog(
+            self._logged_in, self._language, parent=self
+        )
+        self.security_tools_dialog.open()
+
+    def _on_relogin_action_triggered(self) -> None:
+        if not self._may_leave_current_panel():
+            return
+        self._leave_confirmed = True
+        self._save_layout()
+        self.relogin_requested.emit()
+
+    def _on_personal_settings_action_triggered(self) -> None:
+        self._warn(
+            QCoreApplication.translate("MainWindow", "Personal settings arrive in a later version.")
+        )
+
+    def _on_about_action_triggered(self) -> None:
+        QMessageBox.about(
+            self,
+            QCoreApplication.translate("MainWindow", "About MediaCRM"),
+            QCoreApplication.translate("MainWindow", "MediaCRM"),
+        )
+
+    def _warn(self, message: str) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            QCoreApplication.translate("MainWindow", "MediaCRM"),
+            message,
+            parent=self,
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    # Closing.
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._leave_confirmed and not self._may_leave_current_panel():
+            event.ignore()
+            return
+        self._leave_confirmed = True
+        self._save_layout()
+        self.clock_timer.stop()
+        self.shortcut_panel.refresh_timer.stop()
         super().closeEvent(event)
         self.closed.emit()

@@ -4,28 +4,28 @@
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../ui/dialogs/change_password_dialog.py" line="36"/>
-        <location filename="../../ui/dialogs/change_password_dialog.py" line="76"/>
+        <location filename="../../ui/dialogs/change_password_dialog.py" line="34"/>
+        <location filename="../../ui/dialogs/change_password_dialog.py" line="74"/>
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/change_password_dialog.py" line="50"/>
+        <location filename="../../ui/dialogs/change_password_dialog.py" line="48"/>
         <source>Current password:</source>
         <translation>原密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/change_password_dialog.py" line="55"/>
+        <location filename="../../ui/dialogs/change_password_dialog.py" line="53"/>
         <source>New password:</source>
         <translation>新密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/change_password_dialog.py" line="60"/>
+        <location filename="../../ui/dialogs/change_password_dialog.py" line="58"/>
         <source>New password again:</source>
         <translation>再次输入新密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/change_password_dialog.py" line="78"/>
+        <location filename="../../ui/dialogs/change_password_dialog.py" line="76"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -33,133 +33,133 @@
 <context>
     <name>ConnectionDialog</name>
     <message>
-        <location filename="../../ui/dialogs/connection_dialog.py" line="35"/>
+        <location filename="../../ui/dialogs/connection_dialog.py" line="34"/>
         <source>No database chosen</source>
         <translation>尚未选择数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/connection_dialog.py" line="38"/>
+        <location filename="../../ui/dialogs/connection_dialog.py" line="37"/>
         <source>Local file %1</source>
         <translation>本机文件 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/connection_dialog.py" line="42"/>
+        <location filename="../../ui/dialogs/connection_dialog.py" line="41"/>
         <source>Server %1, SSL: %2</source>
         <translation>服务器 %1，SSL：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/connection_dialog.py" line="54"/>
+        <location filename="../../ui/dialogs/connection_dialog.py" line="53"/>
         <source>Database file</source>
         <translation>数据库文件</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/connection_dialog.py" line="56"/>
+        <location filename="../../ui/dialogs/connection_dialog.py" line="55"/>
         <source>SQLite database (*.db *.sqlite)</source>
         <translation>SQLite 数据库 (*.db *.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/connection_dialog.py" line="64"/>
+        <location filename="../../ui/dialogs/connection_dialog.py" line="63"/>
         <source>CA certificate</source>
         <translation>CA 证书</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/connection_dialog.py" line="66"/>
+        <location filename="../../ui/dialogs/connection_dialog.py" line="65"/>
         <source>Certificates (*.crt *.pem *.cer)</source>
         <translation>证书 (*.crt *.pem *.cer)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/connection_dialog.py" line="74"/>
+        <location filename="../../ui/dialogs/connection_dialog.py" line="73"/>
         <source>disable — no encryption</source>
         <translation>disable — 不加密</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/connection_dialog.py" line="75"/>
+        <location filename="../../ui/dialogs/connection_dialog.py" line="74"/>
         <source>allow — encrypt only if the server insists</source>
         <translation>allow — 仅在服务器要求时加密</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/connection_dialog.py" line="76"/>
+        <location filename="../../ui/dialogs/connection_dialog.py" line="75"/>
         <source>prefer — encrypt when the server can</source>
         <translation>prefer — 服务器支持时加密</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/connection_dialog.py" line="77"/>
+        <location filename="../../ui/dialogs/connection_dialog.py" line="76"/>
         <source>require — always encrypt, certificate not checked</source>
         <translation>require — 始终加密，不验证证书</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/connection_dialog.py" line="80"/>
+        <location filename="../../ui/dialogs/connection_dialog.py" line="79"/>
         <source>verify-ca — encrypt and check the certificate</source>
         <translation>verify-ca — 加密并验证证书</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/connection_dialog.py" line="81"/>
+        <location filename="../../ui/dialogs/connection_dialog.py" line="80"/>
         <source>verify-full — encrypt, check the certificate and host name</source>
         <translation>verify-full — 加密并验证证书和主机名</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/connection_dialog.py" line="101"/>
+        <location filename="../../ui/dialogs/connection_dialog.py" line="100"/>
         <source>Connection settings</source>
         <translation>连接设置</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/connection_dialog.py" line="114"/>
+        <location filename="../../ui/dialogs/connection_dialog.py" line="113"/>
         <source>Local database file (this computer only)</source>
         <translation>本机数据库文件（仅限本电脑）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/connection_dialog.py" line="121"/>
+        <location filename="../../ui/dialogs/connection_dialog.py" line="120"/>
         <source>Shared PostgreSQL server</source>
         <translation>共享的 PostgreSQL 服务器</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/connection_dialog.py" line="126"/>
+        <location filename="../../ui/dialogs/connection_dialog.py" line="125"/>
         <source>No password is saved here: every user enters their own when logging in.</source>
         <translation>此处不保存任何密码：每位用户登录时输入自己的密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/connection_dialog.py" line="142"/>
-        <location filename="../../ui/dialogs/connection_dialog.py" line="162"/>
+        <location filename="../../ui/dialogs/connection_dialog.py" line="141"/>
+        <location filename="../../ui/dialogs/connection_dialog.py" line="161"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/connection_dialog.py" line="144"/>
+        <location filename="../../ui/dialogs/connection_dialog.py" line="143"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/connection_dialog.py" line="164"/>
+        <location filename="../../ui/dialogs/connection_dialog.py" line="163"/>
         <source>Host:</source>
         <translation>主机：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/connection_dialog.py" line="165"/>
+        <location filename="../../ui/dialogs/connection_dialog.py" line="164"/>
         <source>Port:</source>
         <translation>端口：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/connection_dialog.py" line="166"/>
+        <location filename="../../ui/dialogs/connection_dialog.py" line="165"/>
         <source>Database:</source>
         <translation>数据库：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/connection_dialog.py" line="167"/>
+        <location filename="../../ui/dialogs/connection_dialog.py" line="166"/>
         <source>SSL mode:</source>
         <translation>SSL 模式：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/connection_dialog.py" line="169"/>
+        <location filename="../../ui/dialogs/connection_dialog.py" line="168"/>
         <source>CA certificate:</source>
         <translation>CA 证书：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/connection_dialog.py" line="182"/>
+        <location filename="../../ui/dialogs/connection_dialog.py" line="181"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/connection_dialog.py" line="184"/>
+        <location filename="../../ui/dialogs/connection_dialog.py" line="183"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -175,52 +175,52 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../ui/dialogs/first_run_dialog.py" line="41"/>
+        <location filename="../../ui/dialogs/first_run_dialog.py" line="39"/>
         <source>Welcome to MediaCRM</source>
         <translation>欢迎使用 MediaCRM</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run_dialog.py" line="49"/>
+        <location filename="../../ui/dialogs/first_run_dialog.py" line="47"/>
         <source>This computer&apos;s database has no administrator yet. Create the first administrator account now; you will log in with it next.</source>
         <translation>本机数据库还没有管理员。请现在创建第一个管理员账户，随后用它登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run_dialog.py" line="65"/>
+        <location filename="../../ui/dialogs/first_run_dialog.py" line="63"/>
         <source>Create administrator</source>
         <translation>创建管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run_dialog.py" line="68"/>
+        <location filename="../../ui/dialogs/first_run_dialog.py" line="66"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run_dialog.py" line="84"/>
+        <location filename="../../ui/dialogs/first_run_dialog.py" line="82"/>
         <source>User name:</source>
         <translation>用户名：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run_dialog.py" line="85"/>
+        <location filename="../../ui/dialogs/first_run_dialog.py" line="83"/>
         <source>Display name:</source>
         <translation>显示名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run_dialog.py" line="86"/>
+        <location filename="../../ui/dialogs/first_run_dialog.py" line="84"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run_dialog.py" line="87"/>
+        <location filename="../../ui/dialogs/first_run_dialog.py" line="85"/>
         <source>Password again:</source>
         <translation>再次输入密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run_dialog.py" line="93"/>
+        <location filename="../../ui/dialogs/first_run_dialog.py" line="91"/>
         <source>lower-case letters and digits, e.g. admin</source>
         <translation>小写字母和数字，例如 admin</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run_dialog.py" line="95"/>
+        <location filename="../../ui/dialogs/first_run_dialog.py" line="93"/>
         <source>at least 8 characters</source>
         <translation>至少 8 个字符</translation>
     </message>
@@ -286,94 +286,458 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="19"/>
+        <location filename="../../ui/modules.py" line="38"/>
         <source>File</source>
         <translation>文件管理</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="20"/>
+        <location filename="../../ui/modules.py" line="39"/>
         <source>System settings</source>
         <translation>系统设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="21"/>
+        <location filename="../../ui/modules.py" line="40"/>
         <source>Customer archive</source>
         <translation>客户档案</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="22"/>
+        <location filename="../../ui/modules.py" line="41"/>
         <source>Customer management</source>
         <translation>客户管理</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="23"/>
+        <location filename="../../ui/modules.py" line="42"/>
         <source>Business</source>
         <translation>事务管理</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="24"/>
+        <location filename="../../ui/modules.py" line="43"/>
         <source>Help</source>
         <translation>帮助系统</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="38"/>
+        <location filename="../../ui/main_window.py" line="481"/>
+        <location filename="../../ui/main_window.py" line="487"/>
         <source>MediaCRM</source>
         <translation>MediaCRM 媒体客户关系管理系统</translation>
     </message>
     <message>
-        <source>Security tools…</source>
-        <translation>安全工具…</translation>
-    </message>
-    <message>
-        <source>Employees</source>
-        <translation>员工</translation>
-    </message>
-    <message>
-        <source>Permissions</source>
-        <translation>权限管理</translation>
-    </message>
-    <message>
-        <source>Log review</source>
-        <translation>日志监察</translation>
-    </message>
-    <message>
+        <location filename="../../ui/main_window.py" line="317"/>
         <source>MediaCRM — %1</source>
         <translation>MediaCRM — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="42"/>
-        <source>Welcome, %1. The modules open here as they are built.</source>
-        <translation>欢迎您，%1。各功能模块完成后将在此打开。</translation>
+        <location filename="../../ui/main_window.py" line="117"/>
+        <source>Welcome, %1. Choose a module from the menus above.</source>
+        <translation>欢迎，%1。请从上方菜单中选择模块。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="57"/>
-        <source>Change password…</source>
-        <translation>修改密码…</translation>
+        <location filename="../../ui/main_window.py" line="192"/>
+        <source>Shortcut panel</source>
+        <translation>快捷面板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="60"/>
-        <source>Log in again…</source>
-        <translation>重新登录…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="63"/>
-        <source>Exit</source>
-        <translation>退出</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="71"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>User: %1 (%2) · Role: %3</source>
         <translation>用户：%1（%2）· 角色：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="77"/>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95"/>
+        <location filename="../../ui/main_window.py" line="320"/>
+        <location filename="../../ui/main_window.py" line="330"/>
+        <source>Module: %1</source>
+        <translation>模块：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="325"/>
+        <source>MediaCRM — %1 — %2</source>
+        <translation>MediaCRM — %1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="455"/>
         <source>Your password has been changed.</source>
         <translation>您的密码已修改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="474"/>
+        <source>Personal settings arrive in a later version.</source>
+        <translation>个人设置将在后续版本中提供。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="480"/>
+        <source>About MediaCRM</source>
+        <translation>关于 MediaCRM</translation>
+    </message>
+</context>
+<context>
+    <name>Modules</name>
+    <message>
+        <location filename="../../ui/modules.py" line="46"/>
+        <source>Information tools</source>
+        <translation>信息工具</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modules.py" line="131"/>
+        <source>File management</source>
+        <translation>附件管理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modules.py" line="139"/>
+        <source>Customer archive</source>
+        <translation>客户档案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modules.py" line="147"/>
+        <source>Business log</source>
+        <translation>事务日志</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modules.py" line="155"/>
+        <source>Task information</source>
+        <translation>任务信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modules.py" line="163"/>
+        <source>Change password…</source>
+        <translation>修改密码…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modules.py" line="168"/>
+        <source>Log in again…</source>
+        <translation>重新登录…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modules.py" line="172"/>
+        <source>Exit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modules.py" line="182"/>
+        <source>Personal settings…</source>
+        <translation>个人设置…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modules.py" line="189"/>
+        <source>Security tools…</source>
+        <translation>安全工具…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modules.py" line="196"/>
+        <source>Employees</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modules.py" line="205"/>
+        <source>Permissions</source>
+        <translation>权限管理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modules.py" line="213"/>
+        <source>Log review</source>
+        <translation>日志监察</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modules.py" line="222"/>
+        <source>Company information</source>
+        <translation>本公司信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modules.py" line="232"/>
+        <source>Departments</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modules.py" line="241"/>
+        <source>Positions</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modules.py" line="250"/>
+        <source>Forms of address</source>
+        <translation>称谓</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modules.py" line="259"/>
+        <source>Countries, regions and cities</source>
+        <translation>国家、地区和城市</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modules.py" line="268"/>
+        <source>Industries</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modules.py" line="277"/>
+        <source>Media outlets</source>
+        <translation>媒体</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modules.py" line="286"/>
+        <source>Advertising services</source>
+        <translation>广告服务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modules.py" line="295"/>
+        <source>Recycle bin</source>
+        <translation>回收站</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modules.py" line="303"/>
+        <source>Print settings</source>
+        <translation>打印设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modules.py" line="312"/>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modules.py" line="320"/>
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modules.py" line="328"/>
+        <source>Contact history</source>
+        <translation>联系记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modules.py" line="336"/>
+        <source>Supply and demand</source>
+        <translation>供求信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modules.py" line="344"/>
+        <source>Media advertising records</source>
+        <translation>媒体广告记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modules.py" line="352"/>
+        <source>Import and export</source>
+        <translation>导入与导出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modules.py" line="362"/>
+        <source>Sales tracking</source>
+        <translation>销售跟踪</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modules.py" line="370"/>
+        <source>Competitor analysis</source>
+        <translation>竞争对手分析</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modules.py" line="378"/>
+        <source>Comprehensive query</source>
+        <translation>综合查询</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modules.py" line="386"/>
+        <source>Bulk mail</source>
+        <translation>群发邮件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modules.py" line="396"/>
+        <source>Quotations</source>
+        <translation>报价单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modules.py" line="404"/>
+        <source>Advertising orders</source>
+        <translation>广告订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modules.py" line="412"/>
+        <source>Order execution</source>
+        <translation>订单执行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modules.py" line="420"/>
+        <source>Payments</source>
+        <translation>收款记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modules.py" line="428"/>
+        <source>Subscriptions</source>
+        <translation>期刊订阅</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modules.py" line="437"/>
+        <source>Exhibitions and conferences</source>
+        <translation>会展</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modules.py" line="445"/>
+        <source>Tasks</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modules.py" line="454"/>
+        <source>Marketing campaigns</source>
+        <translation>市场活动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modules.py" line="462"/>
+        <source>Decision analysis</source>
+        <translation>决策分析</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modules.py" line="472"/>
+        <source>Help contents</source>
+        <translation>帮助内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modules.py" line="480"/>
+        <source>About MediaCRM</source>
+        <translation>关于 MediaCRM</translation>
+    </message>
+</context>
+<context>
+    <name>PendingPanel</name>
+    <message>
+        <location filename="../../ui/panels/pending_panel.py" line="28"/>
+        <source>%1 arrives in a later version of MediaCRM. This is where it will open.</source>
+        <translation>“%1”将在 MediaCRM 的后续版本中提供，届时在此处打开。</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutPanel</name>
+    <message>
+        <location filename="../../ui/widgets/shortcut_panel.py" line="52"/>
+        <source>Task manager</source>
+        <translation>任务管理器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/shortcut_panel.py" line="53"/>
+        <source>Information manager</source>
+        <translation>信息管理器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/shortcut_panel.py" line="54"/>
+        <source>Business log</source>
+        <translation>事务日志</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/shortcut_panel.py" line="57"/>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/shortcut_panel.py" line="58"/>
+        <source>Normal</source>
+        <translation>普通</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/shortcut_panel.py" line="59"/>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/shortcut_panel.py" line="60"/>
+        <source>Urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/shortcut_panel.py" line="63"/>
+        <source>Notice</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/shortcut_panel.py" line="64"/>
+        <location filename="../../ui/widgets/shortcut_panel.py" line="308"/>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/shortcut_panel.py" line="65"/>
+        <location filename="../../ui/widgets/shortcut_panel.py" line="66"/>
+        <source>E-mail</source>
+        <translation>邮件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/shortcut_panel.py" line="120"/>
+        <source>My work</source>
+        <translation>我的工作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/shortcut_panel.py" line="125"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/shortcut_panel.py" line="133"/>
+        <source>Due</source>
+        <translation>截止时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/shortcut_panel.py" line="134"/>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/shortcut_panel.py" line="135"/>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/shortcut_panel.py" line="139"/>
+        <location filename="../../ui/widgets/shortcut_panel.py" line="146"/>
+        <source>Subject</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/shortcut_panel.py" line="140"/>
+        <source>From</source>
+        <translation>发送人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/shortcut_panel.py" line="141"/>
+        <source>Received</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/shortcut_panel.py" line="145"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/shortcut_panel.py" line="171"/>
+        <source>Add a log line…</source>
+        <translation>添加一条日志…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/shortcut_panel.py" line="175"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/shortcut_panel.py" line="203"/>
+        <source>%1 (%2 unread)</source>
+        <translation>%1（%2 条未读）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/shortcut_panel.py" line="209"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/shortcut_panel.py" line="294"/>
+        <source>Overdue</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/shortcut_panel.py" line="303"/>
+        <source>[%1] %2</source>
+        <translation>【%1】%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/shortcut_panel.py" line="352"/>
+        <source>Write what you did first.</source>
+        <translation>请先填写工作内容。</translation>
     </message>
 </context>
 </TS>

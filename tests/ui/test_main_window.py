@@ -1,16 +1,37 @@
-"""Starting the program: the local database is created and migrated on first start, and the
-main window shows the six menus of SPEC §3.2, the logged-in user and the database in use."""
+"""The main window (SPEC §3.2) on real databases: the menus of the module registry in both
+languages and as the role allows, the personalised shortcut panel stored per user, the
+status bar and title, help for the current module, the unsaved-changes guard and the
+window layout that follows the user."""
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
-from login_people import PASSWORD, add_people
+from PySide6.QtCore import QCoreApplication, Qt, QThreadPool
+from PySide6.QtWidgets import QApplication, QLabel, QMenu, QWidget
 from pytestqt.qtbot import QtBot
+from sqlalchemy.engine import URL
 
-from app import auth, config, login_flow
+from app import config, login_flow, preferences
+from app.auth import LoggedIn
+from db.engine import make_engine, make_session_factory
+from db.models.org import Employee, User
+from db.models.work import Message, MessageRecipient, Task
+from tests.acting_users import small_office
+from tests.security_world import World
+from ui import i18n, modules
 from ui.main_window import MENU_TITLES, MainWindow
+from ui.panels.employees_panel import EmployeesPanel
+from ui.panels.pending_panel import PendingPanel
+from ui.widgets.shortcut_panel import PARTS
+
+TIMEOUT_MS = 20_000
+ZH_MENUS = ["文件管理", "系统设置", "客户档案", "客户管理", "事务管理", "帮助系统"]
 
 
 @pytest.fixture(autouse=True)
@@ -20,53 +41,346 @@ def private_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(config.DB_ENV_VAR, raising=False)
 
 
+@pytest.fixture
+def world(db_url: URL) -> World:
+    return small_office(db_url)
+
+
+class Windows:
+    """Opens main windows for users of the world; closes them, then logs out."""
+
+    def __init__(self, qtbot: QtBot, world: World) -> None:
+        self.qtbot = qtbot
+        self.world = world
+        self.logins: dict[str, LoggedIn] = {}
+        self.windows: list[MainWindow] = []
+        self.help_topics: list[str] = []
+
+    def open(
+        self, username: str, language: str = "en", registry: tuple[modules.Module, ...] = ()
+    ) -> MainWindow:
+        if username not in self.logins:
+            self.logins[username] = self.world.login(username)
+        window = MainWindow(
+            self.logins[username],
+            language,
+            registry=registry or modules.MODULES,
+            help_viewer=lambda topic, _language, _parent: self.help_topics.append(topic),
+        )
+        self.qtbot.addWidget(window)
+        self.windows.append(window)
+        window.show()
+        self.qtbot.waitUntil(lambda: not window.shortcut_panel.is_loading(), timeout=TIMEOUT_MS)
+        return window
+
+    def close(self) -> None:
+        for window in self.windows:
+            window.close()
+        QThreadPool.globalInstance().waitForDone(TIMEOUT_MS)
+        for logged_in in self.logins.values():
+            login_flow.log_out(logged_in)
+
+
+@pytest.fixture
+def windows(qtbot: QtBot, world: World) -> Iterator[Windows]:
+    opened = Windows(qtbot, world)
+    yield opened
+    opened.close()
+
+
+def item_texts(menu: QMenu) -> list[str]:
+    return [action.text() for action in menu.actions() if not action.isSeparator()]
+
+
 def test_first_start_creates_and_migrates_the_local_database(tmp_path: Path) -> None:
     url = config.resolve_database_url()
     assert login_flow.prepare_database(url), "a new database has no administrator yet"
     assert (tmp_path / "data" / "mediacrm.db").exists()
 
 
-def test_main_window_shows_the_menus_the_user_and_the_database(qtbot: QtBot) -> None:
-    url = config.resolve_database_url()
-    login_flow.prepare_database(url)
-    add_people(url, {"admin": ("admin", True)})
-    logged_in = auth.login(url, "admin", PASSWORD, login_flow.upgrade_command(url))
+# Menus.
+
+
+def test_the_menus_and_their_items_in_english(windows: Windows) -> None:
+    window = windows.open("admin")
+    assert [action.text() for action in window.menuBar().actions()] == list(MENU_TITLES)
+    assert item_texts(window.menus["file"]) == [
+        "File management",
+        "Customer archive",
+        "Business log",
+        "Task information",
+        "Change password…",
+        "Log in again…",
+        "Exit",
+    ]
+    assert item_texts(window.menus["help"]) == ["Help contents", "About MediaCRM"]
+    tools = window.findChild(QMenu, "information_tools_menu")
+    assert item_texts(tools) == [
+        "Company information",
+        "Departments",
+        "Positions",
+        "Forms of address",
+        "Countries, regions and cities",
+        "Industries",
+        "Media outlets",
+        "Advertising services",
+    ]
+    assert window.module_actions["help_contents"].shortcut().toString() == "F1"
+
+
+def test_the_menus_and_their_items_in_chinese(qapp: QApplication, windows: Windows) -> None:
+    translators = i18n.install_translators(qapp, "zh_CN")
     try:
-        window = MainWindow(logged_in, "en")
-        qtbot.addWidget(window)
-        window.show()
-        titles = [action.text() for action in window.menuBar().actions()]
-        assert titles == list(MENU_TITLES)
-        assert "Administrator" in window.user_label.text()
-        assert "mediacrm.db" in window.database_label.text()
+        window = windows.open("admin", "zh_CN")
+        assert [action.text() for action in window.menuBar().actions()] == ZH_MENUS
+        assert item_texts(window.menus["file"])[:4] == [
+            "附件管理",
+            "客户档案",
+            "事务日志",
+            "任务信息",
+        ]
+        menus = window.findChildren(QMenu)
+        texts = [menu.title() for menu in menus]
+        texts += [item.text() for menu in menus for item in menu.actions() if item.text()]
+        assert [text for text in texts if text and text.isascii()] == []
+        assert window.windowTitle().startswith("MediaCRM — ")
+        assert "管理员" in window.user_label.text()
     finally:
-        logged_in.close()
+        i18n.remove_translators(qapp, translators)
 
 
-@pytest.mark.parametrize(
-    ("username", "role", "entries"),
-    [
-        ("admin", "admin", ["Security tools…", "Employees", "Permissions", "Log review"]),
-        ("zhao", "decision_maker", ["Employees", "Permissions", "Log review"]),
-        ("wang", "staff", ["Employees"]),
-    ],
-)
-def test_system_settings_offers_what_the_role_may_use(
-    qtbot: QtBot, username: str, role: str, entries: list[str]
+def test_entries_the_role_may_not_use_are_left_out(windows: Windows) -> None:
+    admin = windows.open("admin").module_actions
+    staff = windows.open("staff_a").module_actions
+    for_admin_only = {"security_tools", "permissions", "audit", "bulk_mail"}
+    assert for_admin_only <= set(admin)
+    assert not for_admin_only & set(staff)
+    assert {"employees", "customers", "tasks", "positions", "help_contents"} <= set(staff)
+    assert set(admin) == {entry.key for entry in modules.MODULES}
+
+
+def test_every_entry_opens_its_panel_or_says_it_comes_later(windows: Windows) -> None:
+    window = windows.open("admin")
+    for entry in modules.panels():
+        window.module_actions[entry.key].trigger()
+        assert window.current_module == entry
+        panel = window.current_panel()
+        assert panel is not None and panel.isVisible()
+        if entry.factory is modules.pending:
+            assert isinstance(panel, PendingPanel)
+            assert entry.translated_title() in panel.message_label.text()
+    window.module_actions["customer_archive"].trigger()
+    assert window.current_module == modules.module("customers")
+    window.module_actions["employees"].trigger()
+    assert isinstance(window.current_panel(), EmployeesPanel)
+
+
+def test_the_start_module_comes_from_the_users_preferences(windows: Windows, world: World) -> None:
+    with make_session_factory(windows.open("staff_a")._logged_in.engine).begin() as session:
+        user = windows.logins["staff_a"].user
+        chosen = dataclasses.replace(
+            preferences.load_preferences(session, user), start_module="tasks"
+        )
+        preferences.save_preferences(session, user, chosen)
+    assert windows.open("staff_a").current_module == modules.module("tasks")
+    assert windows.open("admin").current_module is None
+
+
+# Status bar, title, help.
+
+
+def test_status_bar_and_title_name_the_user_role_and_module(windows: Windows) -> None:
+    window = windows.open("staff_a")
+    assert "王小明 (staff_a)" in window.user_label.text()
+    assert "Staff" in window.user_label.text()
+    assert window.database_label.toolTip().startswith("Database: ")
+    assert window.module_label.text() == "Module: —"
+    assert window.windowTitle() == "MediaCRM — 王小明"
+    window.module_actions["tasks"].trigger()
+    assert window.module_label.text() == "Module: Tasks"
+    assert window.windowTitle() == "MediaCRM — Tasks — 王小明"
+
+
+def test_the_clock_shows_the_time_to_the_second_and_ticks(qtbot: QtBot, windows: Windows) -> None:
+    window = windows.open("staff_a")
+    first = window.clock_label.text()
+    assert dt.date.today().isoformat() in first
+    assert first.count(":") == 2
+    qtbot.waitUntil(lambda: window.clock_label.text() != first, timeout=2500)
+
+
+def test_f1_opens_the_help_page_of_the_current_module(qtbot: QtBot, windows: Windows) -> None:
+    window = windows.open("admin")
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    window.module_actions["employees"].trigger()
+    qtbot.keyClick(window.current_panel(), Qt.Key.Key_F1)
+    window.module_actions["geography"].trigger()
+    window.module_actions["help_contents"].trigger()
+    assert windows.help_topics == ["main_window", "employees", "geography"]
+
+
+# The unsaved-changes guard.
+
+
+class DirtyPanel(QLabel):
+    """A panel with unsaved changes: `answers` are what the user says to Save/Discard/Cancel
+    (True: saved or discarded, False: cancel)."""
+
+    answers: ClassVar[list[bool]] = []
+    asked: ClassVar[int] = 0
+
+    def maybe_leave(self) -> bool:
+        DirtyPanel.asked += 1
+        return DirtyPanel.answers.pop(0)
+
+
+def with_dirty_customers() -> tuple[modules.Module, ...]:
+    dirty: Callable[[modules.PanelContext], QWidget] = lambda _context: DirtyPanel("dirty")  # noqa: E731
+    return tuple(
+        dataclasses.replace(entry, factory=dirty) if entry.key == "customers" else entry
+        for entry in modules.MODULES
+    )
+
+
+def current_key(window: MainWindow) -> str | None:
+    return None if window.current_module is None else window.current_module.key
+
+
+def test_unsaved_changes_keep_the_user_on_the_panel_until_they_choose(
+    windows: Windows,
 ) -> None:
-    url = config.resolve_database_url()
-    login_flow.prepare_database(url)
-    add_people(url, {username: (role, True)})
-    logged_in = auth.login(url, username, PASSWORD, login_flow.upgrade_command(url))
+    DirtyPanel.answers, DirtyPanel.asked = [False, True], 0
+    window = windows.open("admin", registry=with_dirty_customers())
+    window.module_actions["customers"].trigger()
+    window.module_actions["employees"].trigger()
+    assert current_key(window) == "customers", "Cancel stays"
+    window.module_actions["employees"].trigger()
+    assert current_key(window) == "employees"
+    assert DirtyPanel.asked == 2
+
+
+def test_closing_the_window_asks_the_current_panel_first(qtbot: QtBot, windows: Windows) -> None:
+    DirtyPanel.answers, DirtyPanel.asked = [False, True], 0
+    window = windows.open("admin", registry=with_dirty_customers())
+    window.module_actions["customers"].trigger()
+    closed: list[bool] = []
+    window.closed.connect(lambda: closed.append(True))
+    window.exit_action.trigger()
+    assert window.isVisible() and not closed
+    window.exit_action.trigger()
+    assert not window.isVisible() and closed == [True]
+
+
+# The shortcut panel and the layout, per user.
+
+
+def test_shortcut_panel_parts_follow_each_users_stored_choice(windows: Windows) -> None:
+    window = windows.open("staff_a")
+    assert all(window.shortcut_panel.part_shown(part) for part in PARTS)
+    window.shortcut_part_actions["business_log"].trigger()
+    assert not window.shortcut_panel.part_shown("business_log")
+    window.close()
+
+    again = windows.open("staff_a")
+    assert not again.shortcut_panel.part_shown("business_log")
+    assert not again.shortcut_part_actions["business_log"].isChecked()
+    assert again.shortcut_panel.part_shown("task_manager")
+    admin = windows.open("admin")
+    assert all(admin.shortcut_panel.part_shown(part) for part in PARTS), "another user's own"
+
+    for part in ("task_manager", "information_manager"):
+        again.shortcut_part_actions[part].trigger()
+    assert not again.shortcut_panel.isVisible(), "no part left: no panel"
+    again.shortcut_part_actions["task_manager"].trigger()
+    assert again.shortcut_panel.isVisible() and again.splitter.sizes()[0] > 0
+
+
+def test_the_window_layout_is_remembered_for_the_user(windows: Windows) -> None:
+    window = windows.open("staff_a")
+    window.resize(760, 540)  # the offscreen screen is 800×600; a larger window is clamped
+    window.splitter.setSizes([260, 500])
+    kept = window.splitter.sizes()
+    window.close()
+    again = windows.open("staff_a")
+    assert (again.width(), again.height()) == (760, 540)
+    assert again.splitter.sizes() == kept
+    assert windows.open("admin").width() == 1280
+
+
+def add_rows(world: World, *rows: object) -> None:
+    engine = make_engine(world.url)
     try:
-        window = MainWindow(logged_in, "en")
-        qtbot.addWidget(window)
-        assert list(window.settings_actions) == entries
-        window.settings_actions["Employees"].trigger()
-        assert type(window.centralWidget()).__name__ == "EmployeesPanel"
-        assert window.windowTitle() == "MediaCRM — Employees"
-        if "Log review" in entries:
-            window.settings_actions["Log review"].trigger()
-            assert type(window.centralWidget()).__name__ == "AuditPanel"
+        with make_session_factory(engine).begin() as session:
+            for row in rows:
+                session.add(row)
+                session.flush()
     finally:
-        logged_in.close()
+        engine.dispose()
+
+
+def staff_employee(world: World) -> Employee:
+    engine = make_engine(world.url)
+    try:
+        with make_session_factory(engine)() as session:
+            user = session.get(User, world.user_id_of["staff_a"])
+            assert user is not None
+            employee = session.get(Employee, user.employee_id)
+            assert employee is not None
+            return employee
+    finally:
+        engine.dispose()
+
+
+def test_the_shortcut_panel_shows_the_users_work_and_adds_log_lines(
+    qtbot: QtBot, windows: Windows, world: World
+) -> None:
+    employee = staff_employee(world)
+    due = dt.datetime(2030, 5, 1, 8, 0, tzinfo=dt.UTC)
+    task = Task(title="回访客户", owner_id=employee.id, department_id=employee.department_id)
+    task.due_at, task.priority = due, "urgent"
+    message = Message(subject="周会通知", sender_id=world.user_id_of["admin"], kind="notice")
+    add_rows(world, task, message)
+    add_rows(world, MessageRecipient(message_id=message.id, user_id=world.user_id_of["staff_a"]))
+    panel = windows.open("staff_a").shortcut_panel
+    task_item = panel.task_view.topLevelItem(0)
+    assert (task_item.text(1), task_item.text(2)) == ("回访客户", "Urgent")
+    assert panel.message_view.topLevelItem(0).text(0) == "[Notice] 周会通知"
+    assert panel.message_view.topLevelItem(0).font(0).bold()
+    assert panel.boxes["information_manager"].title() == "Information manager (1 unread)"
+
+    with qtbot.waitSignal(panel.log_line_refused):
+        panel.add_log_button.click()
+    assert panel.log_error_label.text() == "Write what you did first."
+    panel.log_edit.setText("给回访客户打电话")
+    with qtbot.waitSignal(panel.overview_loaded, timeout=TIMEOUT_MS):
+        panel.add_log_button.click()
+    assert panel.log_view.topLevelItem(0).text(1) == "给回访客户打电话"
+    assert panel.log_edit.text() == ""
+
+    with qtbot.waitSignal(panel.overview_loaded, timeout=TIMEOUT_MS):
+        panel.message_view.itemActivated.emit(panel.message_view.topLevelItem(0), 0)
+    assert not panel.message_view.topLevelItem(0).font(0).bold()
+    assert panel.boxes["information_manager"].title() == "Information manager (0 unread)"
+
+
+def test_every_visible_string_of_the_window_is_translated(
+    qapp: QApplication, windows: Windows
+) -> None:
+    translators = i18n.install_translators(qapp, "zh_CN")
+    try:
+        window = windows.open("staff_a", "zh_CN")
+        texts = [label.text() for label in window.findChildren(QLabel) if label.isVisible()]
+        texts += [box.title() for box in window.shortcut_panel.boxes.values()]
+        texts.append(window.shortcut_panel.log_edit.placeholderText())
+        header = window.shortcut_panel.task_view.headerItem()
+        texts += [header.text(column) for column in range(header.columnCount())]
+        english = [text for text in texts if any(word in text for word in ENGLISH_WORDS)]
+        assert english == []
+    finally:
+        i18n.remove_translators(qapp, translators)
+    assert QCoreApplication.translate("ShortcutPanel", "Task manager") == "Task manager"
+
+
+ENGLISH_WORDS = ("Task", "Module", "User", "Database", "Welcome", "manager", "Subject", "Add")
