@@ -153,7 +153,6 @@ def save_employee(
         employee = _live(session, employee_id)
         _check_version(employee, version)
     employee.name = data.name
-    employee.name_pinyin = "".join(lazy_pinyin(data.name)).lower()
     employee.department_id = data.department_id
     employee.position_id = data.position_id
     employee.phone = data.phone or None

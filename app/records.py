@@ -13,7 +13,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from pypinyin import lazy_pinyin
 from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session
 
@@ -25,6 +24,7 @@ from app.saving import flush
 from db.base import Base
 from db.models.org import Employee, User
 from db.permissions import module_of
+from db.pinyin import pinyin_key
 
 Values = dict[str, Any]
 Rule = Callable[[Session, Values, "int | None"], None]
@@ -274,11 +274,6 @@ def lookup_options(
     return sorted(options, key=lambda option: (pinyin_key(option.text), option.id))
 
 
-def pinyin_key(text: str) -> str:
-    """The sort key kept with Chinese names: their pinyin, lower case, without spaces."""
-    return "".join(lazy_pinyin(text)).lower()
-
-
 # Reading rows.
 def _visible(session: Session, user: CurrentUser, kind: RecordKind, record_id: int) -> Any:
     model = kind.model
@@ -373,5 +368,3 @@ def _live_unique_columns(kind: RecordKind) -> list[tuple[str, ...]]:
 def _assign(row: Any, values: Values) -> None:
     for key, value in values.items():
         setattr(row, key, value)
-    if hasattr(row, "name_pinyin") and isinstance(values.get("name"), str):
-        row.name_pinyin = pinyin_key(values["name"])

@@ -11,7 +11,7 @@ import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from sqlalchemy import BigInteger, DateTime, Integer, Numeric
+from sqlalchemy import BigInteger, DateTime, Integer, Numeric, String
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator, TypeEngine
 
@@ -92,3 +92,10 @@ class UtcDateTime(TypeDecorator[dt.datetime]):
         if value.tzinfo is None:
             return value.replace(tzinfo=dt.UTC)
         return value
+
+
+def ascii_key(length: int) -> TypeEngine[str]:
+    """A key of ASCII text (pinyin, mnemonic, e-mail, mobile): byte order ("C" collation) on
+    PostgreSQL: for such text as good an order as a locale's, compared without one, so
+    its indexes build about twice as fast (and serve LIKE 'prefix%')."""
+    return String(length).with_variant(String(length, collation="C"), "postgresql")

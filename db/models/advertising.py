@@ -23,6 +23,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.base import Base, OwnedMixin, Record, check_one_of, label, live_unique, table_label
+from db.pinyin import PinyinSortedMixin
 from db.types import ExactDecimal, Money
 
 FREQUENCIES = ("weekly", "biweekly", "semimonthly", "monthly", "bimonthly", "quarterly")
@@ -166,8 +167,10 @@ class OnlineChannel(Base, Record):
     )
 
 
-class AdService(Base, Record):
+class AdService(Base, Record, PinyinSortedMixin):
     """Advertising services (广告服务表, table 10): design, copywriting, event sponsorship…"""
+
+    __pinyin_source__ = "name"
 
     __tablename__ = "ad_services"
     __table_args__ = (

@@ -20,10 +20,9 @@ from sqlalchemy import (
     func,
 )
 from sqlalchemy.orm import Mapped, mapped_column
-from sqlalchemy.types import TypeEngine
 
 from db.base import Base, OwnedMixin, Record, label, live_unique, one_of, table_label, utc_now
-from db.types import ExactDecimal, Money
+from db.types import ExactDecimal, Money, ascii_key
 
 RATINGS = ("A", "B", "C", "D")
 GENDERS = ("M", "F")
@@ -38,15 +37,10 @@ SEVERITIES = ("low", "normal", "high", "urgent")
 COMPLAINT_STATUSES = ("new", "in_progress", "resolved", "closed")
 
 
-def ascii_key(length: int) -> TypeEngine[str]:
-    """A key of ASCII text (pinyin, mnemonic, e-mail, mobile): byte order ("C" collation) on
-    PostgreSQL: for such text as good an order as a locale's, compared without one, so
-    its indexes build about twice as fast (and serve LIKE 'prefix%')."""
-    return String(length).with_variant(String(length, collation="C"), "postgresql")
-
-
 class Customer(Base, Record, OwnedMixin):
     """Enterprise customers (客户基本表, table 1)."""
+
+    __pinyin_source__ = "name"
 
     __tablename__ = "customers"
     __table_args__ = (
@@ -218,6 +212,8 @@ class CustomerExtension(Base, Record):
 
 class Contact(Base, Record):
     """A customer's contact persons (联系人基本表, table 3)."""
+
+    __pinyin_source__ = "name"
 
     __tablename__ = "contacts"
     __table_args__ = (

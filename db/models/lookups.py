@@ -6,12 +6,15 @@ from sqlalchemy import Boolean, CheckConstraint, ForeignKey, String, Text, false
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column
 
 from db.base import Base, Record, label, live_unique, table_label
+from db.pinyin import PinyinSortedMixin
 
 MEDIA_KINDS = ("periodical", "newspaper", "online", "tv", "radio", "outdoor", "exhibition", "other")
 
 
-class LookupMixin(Record):
+class LookupMixin(Record, PinyinSortedMixin):
     """A named entry of a pick list, in Chinese and English, in a chosen order."""
+
+    __pinyin_source__ = "name_zh"
 
     code: Mapped[str] = mapped_column(String(30), info=label("代码", "Code"))
     name_zh: Mapped[str] = mapped_column(String(100), info=label("中文名称", "Chinese name"))
@@ -119,8 +122,10 @@ class SalesStage(Base, LookupMixin):
     )
 
 
-class MediaOutlet(Base, Record):
+class MediaOutlet(Base, Record, PinyinSortedMixin):
     """A medium carrying advertising: our own periodicals and sites, and competitors' media."""
+
+    __pinyin_source__ = "name"
 
     __tablename__ = "media_outlets"
     __table_args__ = (

@@ -18,14 +18,17 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.base import Base, IdMixin, Record, TrackedMixin, label, live_unique, table_label
+from db.pinyin import PinyinSortedMixin
 
 EMPLOYEE_STATUSES = ("active", "on_leave", "left")
 DATA_SCOPES = ("own", "department", "department_tree", "all")
 FUNCTION_ACTIONS = ("view", "create", "edit", "delete", "export", "print", "bulk_mail", "admin")
 
 
-class Department(Base, Record):
+class Department(Base, Record, PinyinSortedMixin):
     """Our own departments, a tree (部门设置)."""
+
+    __pinyin_source__ = "name"
 
     __tablename__ = "departments"
     __table_args__ = (
@@ -54,6 +57,8 @@ class Department(Base, Record):
 
 class Employee(Base, Record):
     """Company employees (企业员工表, table 12); not every employee is a user."""
+
+    __pinyin_source__ = "name"
 
     __tablename__ = "employees"
     __table_args__ = (
