@@ -17,7 +17,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Literal, get_args
@@ -26,6 +26,7 @@ from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.expression import ClauseElement, Executable
+from sqlalchemy.sql.util import find_tables
 
 from app.access import CurrentUser, visible_rows
 from db.base import Base, Label
@@ -149,10 +150,16 @@ class ListSpec:
                 return column
         raise KeyError(key)
 
-    def statement(self, user: CurrentUser, *selected: ColumnElement[Any]) -> Select[Any]:
-        """`selected` from the base, only live (or recycle-bin) rows `user` may see."""
+    def statement(
+        self, user: CurrentUser, *selected: ColumnElement[Any], joins: bool = True
+    ) -> Select[Any]:
+        """`selected` from the base (or, without `joins`, from the model's table alone), only
+        live (or recycle-bin) rows `user` may see."""
         assert self.base is not None
-        statement = self.base.with_only_columns(*selected, maintain_column_froms=False)
+        if joins:
+            statement = self.base.with_only_columns(*selected, maintain_column_froms=False)
+        else:
+            statement = select(*selected).select_from(self.model.__table__)
         deleted_at = getattr(self.model, "deleted_at", None)
         if deleted_at is not None:
             statement = statement.where(
@@ -203,8 +210,18 @@ class ListQuery:
         return dataclasses.replace(self, filters=tuple(filters))
 
     def statement(self, user: CurrentUser, *selected: ColumnElement[Any]) -> Select[Any]:
-        statement = self.spec.statement(user, *selected)
+        """`selected` from the rows of this list, filtered. The joins of the base are left out
+        when nothing selected or filtered needs them: counts and key maps then read the
+        model's table alone (a LEFT JOIN, even one PostgreSQL removes, keeps it from reading
+        an index in order)."""
         conditions = [condition(self.spec.column(item.column_key), item) for item in self.filters]
+        table = self.spec.model.__table__
+        joins = any(
+            found is not table
+            for clause in (*selected, *conditions)
+            for found in find_tables(clause, check_columns=True, include_aliases=True)
+        )
+        statement = self.spec.statement(user, *selected, joins=joins)
         return statement.where(*conditions) if conditions else statement
 
 
@@ -270,6 +287,18 @@ def page_before(
 
 def last_page(session: Session, query: ListQuery, user: CurrentUser, limit: int) -> Page:
     return _page(session, query, user, None, limit, backwards=True)
+
+
+def every_row(
+    session: Session, query: ListQuery, user: CurrentUser, page_size: int = 1000
+) -> Iterator[Row]:
+    """Every row of the list in its order, read page by page (an export, a print run)."""
+    page = first_page(session, query, user, page_size)
+    while True:
+        yield from page.rows
+        if page.complete or page.last is None:
+            return
+        page = page_after(session, query, user, page.last, page_size)
 
 
 def _page(
