@@ -22,6 +22,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "记录已被他人修改，请刷新后再保存。",
         "Someone else changed the record; reload it, then save.",
     ),
+    "value_taken": (
+        "“{value}”已被另一条记录使用，请换一个。",
+        "“{value}” is already used by another record; choose another.",
+    ),
     "text_too_long": ("最多 {maximum} 个字符。", "At most {maximum} characters."),
     "employee_name_required": ("请输入姓名。", "Enter the name."),
     "invalid_phone": (

@@ -28,7 +28,7 @@ def function_definitions(names: RoleNames) -> list[str]:
         *_scope_functions(),
         *_message_functions(),
         _audit_function(),
-        _session_log_function(),
+        session_log_function(),
         _sync_role_grants_function(names),
         *_sync_all_functions(),
         _role_permission_trigger_function(),
@@ -140,11 +140,13 @@ def _audit_function() -> str:
     $$"""
 
 
-def _session_log_function() -> str:
+def session_log_function() -> str:
+    """Logins, logouts and exports: events of a user's session, not of a row, which no user
+    may write into the audit log themselves."""
     return f"""CREATE OR REPLACE FUNCTION mc_log_session(p_operation text, p_note text)
     RETURNS void LANGUAGE plpgsql {_HEADER} AS $$
     BEGIN
-        IF p_operation NOT IN ('LOGIN', 'LOGOUT') THEN
+        IF p_operation NOT IN ('LOGIN', 'LOGOUT', 'EXPORT') THEN
             RAISE EXCEPTION 'unknown session event %', p_operation USING ERRCODE = '22023';
         END IF;
         INSERT INTO public.audit_log

@@ -57,6 +57,7 @@ OPERATIONS = {
     "LOGOUT": QT_TRANSLATE_NOOP("SecurityLabels", "Logged out"),
     "LOGIN_FAILED": QT_TRANSLATE_NOOP("SecurityLabels", "Login refused"),
     "BULK_LOAD": QT_TRANSLATE_NOOP("SecurityLabels", "Bulk load"),
+    "EXPORT": QT_TRANSLATE_NOOP("SecurityLabels", "Exported"),
 }
 REASONS = {
     "no_view_permission": QT_TRANSLATE_NOOP(

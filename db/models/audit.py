@@ -18,6 +18,7 @@ OPERATIONS = (
     "LOGOUT",
     "LOGIN_FAILED",
     "BULK_LOAD",
+    "EXPORT",
 )
 
 # BIGINT on PostgreSQL; INTEGER on SQLite, where only INTEGER PRIMARY KEY autoincrements.

@@ -523,6 +523,10 @@
         <source>Bulk load</source>
         <translation>批量导入</translation>
     </message>
+    <message>
+        <source>Exported</source>
+        <translation>导出</translation>
+    </message>
 </context>
 <context>
     <name>SecurityToolsDialog</name>

@@ -5,7 +5,6 @@ a lookup by part of its name or its pinyin initials."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -17,7 +16,6 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QDate, Qt
-from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -27,6 +25,7 @@ from app.identifiers import credit_code_check_char
 from app.messages import text
 from db.models.company import CompanyInfo
 from db.models.lookups import MediaOutlet
+from tests.keyboard import type_in
 from ui import i18n
 from ui.widgets.fields import (
     BoolFieldEditor,
@@ -134,18 +133,6 @@ def line_edit(form: FormView, key: str) -> QLineEdit:
     widget = form.editor(key).focus_widget()
     assert isinstance(widget, QLineEdit)
     return widget
-
-
-def type_in(qtbot: QtBot, widget: QWidget, typed: str) -> None:
-    """Type as a person would: ASCII on the keyboard, Chinese through the input method, which
-    hands over whole words."""
-    for chunk in re.findall(r"[\x20-\x7e]+|[^\x20-\x7e]+", typed):
-        if chunk.isascii():
-            qtbot.keyClicks(widget, chunk)
-        else:
-            event = QInputMethodEvent()
-            event.setCommitString(chunk)
-            QApplication.sendEvent(widget, event)
 
 
 def leave(qtbot: QtBot, form: FormView, key: str) -> None:

@@ -180,6 +180,15 @@ class FormView(QWidget):
         self.clear_errors()
         self.mark_clean()
 
+    def set_edited_values(self, values: Mapping[str, Any]) -> None:
+        """Put `values` in the fields as if the user typed them: what the form was loaded
+        with stays its baseline, so it is dirty where they differ (a copy, a merged
+        conflict)."""
+        for key, value in values.items():
+            self._editors[key].set_value(value)
+            self._current[key] = self._editors[key].comparable()
+        self._update_dirty()
+
     def clear(self) -> None:
         for editor in self._editors.values():
             editor.clear()
