@@ -163,16 +163,22 @@ def validate(prefs: Preferences) -> Preferences:
     return prefs
 
 
-def load_preferences(session: Session, user: CurrentUser) -> Preferences:
+def load_preferences(
+    session: Session, user: CurrentUser, fallback_language: str | None = None
+) -> Preferences:
     """The user's preferences; what was never chosen, or cannot be read, is the default.
 
-    Until the user chooses a language, the one of their account (`users.language`) holds.
+    Until the user chooses a language, `fallback_language` holds (the one the program runs
+    in on this PC), else the one of their account (`users.language`).
     """
     stored = _stored(session, user, PREFERENCE_PREFIX)
     values: dict[str, Any] = {}
-    account_language = session.scalar(select(User.language).where(User.id == user.user_id))
-    if account_language in LANGUAGES:
-        values["language"] = account_language
+    if fallback_language in LANGUAGES:
+        values["language"] = fallback_language
+    else:
+        account_language = session.scalar(select(User.language).where(User.id == user.user_id))
+        if account_language in LANGUAGES:
+            values["language"] = account_language
     defaults = Preferences(**values)
     for field in dataclasses.fields(Preferences):
         raw = stored.get(PREFERENCE_PREFIX + field.name)

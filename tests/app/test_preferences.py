@@ -137,7 +137,7 @@ def test_unreadable_stored_values_fall_back_to_the_defaults_and_are_logged(
         assert field in warned
 
 
-def test_the_accounts_language_holds_until_the_user_chooses(world: World) -> None:
+def test_the_running_or_accounts_language_holds_until_the_user_chooses(world: World) -> None:
     engine = make_engine(world.url)
     try:
         with make_session_factory(engine).begin() as session:
@@ -151,10 +151,11 @@ def test_the_accounts_language_holds_until_the_user_chooses(world: World) -> Non
     with acting(world, "staff_a") as (factory, staff):
         with factory() as session:
             assert preferences.load_preferences(session, staff).language == "en"
+            assert preferences.load_preferences(session, staff, "zh_CN").language == "zh_CN"
         with factory.begin() as session:
             preferences.save_preferences(session, staff, Preferences(language="zh_CN"))
         with factory() as session:
-            assert preferences.load_preferences(session, staff).language == "zh_CN"
+            assert preferences.load_preferences(session, staff, "en").language == "zh_CN"
 
 
 def test_two_users_never_see_each_others_settings(world: World) -> None:
