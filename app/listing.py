@@ -16,13 +16,15 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import json
-from collections.abc import Iterable, Iterator, Sequence
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Literal, get_args
 
-from sqlalchemy import ColumnElement, Select, func, or_, select
+from sqlalchemy import ColumnElement, Connection, Select, func, or_, select
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.expression import ClauseElement, Executable
@@ -39,6 +41,17 @@ Op = Literal[
 ]  # fmt: skip
 OPS: tuple[str, ...] = get_args(Op)
 Row = tuple[Any, ...]
+# What reads: a session (its connection is used, without the ORM's work on every row) or a
+# connection.
+Reader = Session | Connection
+
+
+def _core(reader: Reader) -> Connection:
+    if not isinstance(reader, Session):
+        return reader
+    if reader.autoflush:  # as session.execute would: the list shows what the session holds
+        reader.flush()
+    return reader.connection()
 
 
 @dataclass(frozen=True, eq=False)
@@ -271,26 +284,24 @@ class Page:
     complete: bool
 
 
-def first_page(session: Session, query: ListQuery, user: CurrentUser, limit: int) -> Page:
+def first_page(session: Reader, query: ListQuery, user: CurrentUser, limit: int) -> Page:
     return _page(session, query, user, None, limit, backwards=False)
 
 
-def page_after(session: Session, query: ListQuery, user: CurrentUser, key: Key, limit: int) -> Page:
+def page_after(session: Reader, query: ListQuery, user: CurrentUser, key: Key, limit: int) -> Page:
     return _page(session, query, user, key, limit, backwards=False)
 
 
-def page_before(
-    session: Session, query: ListQuery, user: CurrentUser, key: Key, limit: int
-) -> Page:
+def page_before(session: Reader, query: ListQuery, user: CurrentUser, key: Key, limit: int) -> Page:
     return _page(session, query, user, key, limit, backwards=True)
 
 
-def last_page(session: Session, query: ListQuery, user: CurrentUser, limit: int) -> Page:
+def last_page(session: Reader, query: ListQuery, user: CurrentUser, limit: int) -> Page:
     return _page(session, query, user, None, limit, backwards=True)
 
 
 def every_row(
-    session: Session, query: ListQuery, user: CurrentUser, page_size: int = 1000
+    session: Reader, query: ListQuery, user: CurrentUser, page_size: int = 1000
 ) -> Iterator[Row]:
     """Every row of the list in its order, read page by page (an export, a print run)."""
     page = first_page(session, query, user, page_size)
@@ -302,7 +313,7 @@ def every_row(
 
 
 def _page(
-    session: Session,
+    session: Reader,
     query: ListQuery,
     user: CurrentUser,
     key: Key | None,
@@ -316,7 +327,8 @@ def _page(
     found: list[Row] = []
     for segment, segment_key in _segments(query, key, descending):
         statement = _segment(base, sort, spec.ident, segment, segment_key, descending)
-        found.extend(tuple(row) for row in session.execute(statement.limit(limit - len(found))))
+        rows = _core(session).execute(statement.limit(limit - len(found)))
+        found.extend(tuple(row) for row in rows)
         if len(found) >= limit:
             break
     if backwards:
@@ -393,13 +405,13 @@ class KeyMap:
         return self.keys[row // self.step - 1]
 
 
-def key_map(session: Session, query: ListQuery, user: CurrentUser, step: int) -> KeyMap:
+def key_map(session: Reader, query: ListQuery, user: CurrentUser, step: int) -> KeyMap:
     """One pass over the list's order, keeping every `step`-th key and counting all rows
     (`row_number()` and `lead()` over the order; only the kept rows leave the server)."""
     keys: list[Key] = []
     count = 0
     for valued, _ in _segments(query, None, query.descending):
-        rows = session.execute(_key_map_statement(query, user, valued, step, count)).all()
+        rows = _core(session).execute(_key_map_statement(query, user, valued, step, count)).all()
         for value, ident, number, last in rows:
             if (count + number) % step == 0:
                 keys.append(Key(value, ident))
@@ -447,26 +459,27 @@ class RowCount:
     exact: bool
 
 
-def capped_count(session: Session, query: ListQuery, user: CurrentUser, cap: int) -> RowCount:
+def capped_count(session: Reader, query: ListQuery, user: CurrentUser, cap: int) -> RowCount:
     """The number of rows when it is at most `cap`; else cap + 1, not exact. Reads at most
     cap + 1 rows."""
     limited = query.statement(user, query.spec.ident).limit(cap + 1).subquery()
-    found = session.execute(select(func.count()).select_from(limited)).scalar_one()
+    found = _core(session).execute(select(func.count()).select_from(limited)).scalar_one()
     return RowCount(int(found), exact=found <= cap)
 
 
-def estimated_count(session: Session, query: ListQuery, user: CurrentUser) -> int | None:
+def estimated_count(session: Reader, query: ListQuery, user: CurrentUser) -> int | None:
     """The PostgreSQL planner's estimate of the number of rows (statistics the planner may
     use even where row-level security hides pg_stats from the user); None on SQLite."""
-    if session.get_bind().dialect.name != "postgresql":
+    connection = _core(session)
+    if connection.dialect.name != "postgresql":
         return None
-    plan = session.execute(_Explain(query.statement(user, query.spec.ident))).scalar_one()
+    plan = connection.execute(_Explain(query.statement(user, query.spec.ident))).scalar_one()
     if isinstance(plan, str):
         plan = json.loads(plan)
     return int(plan[0]["Plan"]["Plan Rows"])
 
 
-def count_rows(session: Session, query: ListQuery, user: CurrentUser, cap: int) -> RowCount:
+def count_rows(session: Reader, query: ListQuery, user: CurrentUser, cap: int) -> RowCount:
     """Exact up to `cap` rows; past it the planner's estimate (at least cap + 1), not exact."""
     counted = capped_count(session, query, user, cap)
     if counted.exact:
@@ -487,13 +500,13 @@ def _compile_explain(element: _Explain, compiler: Any, **kw: Any) -> str:
     return "EXPLAIN (FORMAT JSON) " + compiler.process(element.statement, **kw)
 
 
-def fetch_row(session: Session, query: ListQuery, user: CurrentUser, row_id: int) -> Row | None:
+def fetch_row(session: Reader, query: ListQuery, user: CurrentUser, row_id: int) -> Row | None:
     """One row (id, *column values) as the list shows it, None when it has left the list."""
     spec = query.spec
     statement = query.statement(
         user, spec.ident, *(column.expression for column in spec.columns)
     ).where(spec.ident == row_id)
-    row = session.execute(statement).first()
+    row = _core(session).execute(statement).first()
     return None if row is None else tuple(row)
 
 
@@ -537,7 +550,7 @@ def format_money(value: Any, _formats: Formats) -> str:
 
 
 def format_date(value: Any, formats: Formats) -> str:
-    return "" if value is None else value.strftime(formats.date)
+    return "" if value is None else _strftime(value, formats.date)
 
 
 def format_datetime(value: Any, formats: Formats) -> str:
@@ -545,7 +558,40 @@ def format_datetime(value: Any, formats: Formats) -> str:
         return ""
     if value.tzinfo is not None:
         value = value.astimezone(formats.timezone)
-    return value.strftime(formats.datetime)  # type: ignore[no-any-return]
+    return _strftime(value, formats.datetime)
+
+
+_FIELDS = {
+    "Y": "{0.year:04d}",
+    "m": "{0.month:02d}",
+    "d": "{0.day:02d}",
+    "H": "{0.hour:02d}",
+    "M": "{0.minute:02d}",
+    "S": "{0.second:02d}",
+    "%": "%",
+}
+
+
+@functools.lru_cache(maxsize=64)
+def _template(strftime_format: str) -> str | None:
+    """`strftime_format` as a str.format template, or None when it needs strftime itself.
+    (strftime imports a module on every call, slow where an import hook is installed, as
+    PySide6 installs one: a page has hundreds of dates.)"""
+    parts = []
+    for part in re.split("(%.)", strftime_format):
+        if len(part) == 2 and part[0] == "%":
+            field = _FIELDS.get(part[1])
+            if field is None:
+                return None
+            parts.append(field)
+        else:
+            parts.append(part.replace("{", "{{").replace("}", "}}"))
+    return "".join(parts)
+
+
+def _strftime(value: Any, strftime_format: str) -> str:
+    template = _template(strftime_format)
+    return value.strftime(strftime_format) if template is None else template.format(value)  # type: ignore[no-any-return]
 
 
 def format_bool(value: Any, formats: Formats) -> str:
@@ -567,7 +613,18 @@ FORMATTERS = {
 
 def format_row(columns: Sequence[ListColumn], row: Row, formats: Formats) -> tuple[str, ...]:
     """A row (id, *values) as the texts of its columns."""
-    return tuple(
-        FORMATTERS[column.kind](value, formats)
-        for column, value in zip(columns, row[1:], strict=True)
-    )
+    return row_formatter(columns, formats)(row)
+
+
+def row_formatter(
+    columns: Sequence[ListColumn], formats: Formats
+) -> Callable[[Row], tuple[str, ...]]:
+    """`format_row` for many rows of the same columns."""
+    functions = [FORMATTERS[column.kind] for column in columns]
+
+    def format_one(row: Row) -> tuple[str, ...]:
+        return tuple(
+            [function(value, formats) for function, value in zip(functions, row[1:], strict=True)]
+        )
+
+    return format_one

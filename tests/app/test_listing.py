@@ -301,6 +301,10 @@ def test_values_are_formatted_per_kind() -> None:
     assert listing.format_money(Decimal("-0.005"), formats) == "-0.01"
     assert listing.format_money(None, formats) == ""
     assert listing.format_date(dt.date(2026, 3, 9), formats) == "09.03.2026"
+    assert (
+        listing.format_date(dt.date(2026, 3, 9), Formats(date="%Y年%m月%d日")) == "2026年03月09日"
+    )
+    assert listing.format_date(dt.date(2026, 3, 9), Formats(date="%d/%j {x}")) == "09/068 {x}"
     moment = dt.datetime(2026, 3, 9, 23, 30, tzinfo=dt.timezone(dt.timedelta(hours=8)))
     assert listing.format_datetime(moment, formats) == "2026-03-09 15:30"
     assert listing.format_bool(True, Formats.for_language("en")) == "Yes"

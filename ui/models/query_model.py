@@ -16,7 +16,8 @@ from __future__ import annotations
 import dataclasses
 import logging
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,7 +31,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import listing
@@ -76,8 +77,16 @@ class Anchor:
 
 
 def make_block(columns: Sequence[ListColumn], page: Page, formats: Formats) -> Block:
-    texts = tuple(listing.format_row(columns, row, formats) for row in page.rows)
-    return Block(page.rows, texts, page.first, page.last)
+    format_row = listing.row_formatter(columns, formats)
+    return Block(page.rows, tuple(map(format_row, page.rows)), page.first, page.last)
+
+
+@contextmanager
+def reading(factory: sessionmaker[Session]) -> Iterator[Connection]:
+    """One short session for one read, its connection in autocommit: a read needs no
+    transaction, and the BEGIN and ROLLBACK would be two more round trips to the server."""
+    with factory() as session:
+        yield session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
 
 
 class QueryTableModel(QAbstractTableModel):
@@ -172,8 +181,8 @@ class QueryTableModel(QAbstractTableModel):
         factory, user = self._factory, self._user
 
         def read() -> Row | None:
-            with factory() as session:
-                return listing.fetch_row(session, query, user, row_id)
+            with reading(factory) as connection:
+                return listing.fetch_row(connection, query, user, row_id)
 
         self._run(
             read,
@@ -257,13 +266,13 @@ class QueryTableModel(QAbstractTableModel):
         orientation: Qt.Orientation,
         role: int = Qt.ItemDataRole.DisplayRole,
     ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < self.columnCount()
-        ):
-            return self.column(section).label(self._language)
-        return super().headerData(section, orientation, role)
+        # Not super().headerData(): PySide6 6.12 on Python 3.11 hands back its empty answers
+        # as a None it holds no reference to, and headers ask for several roles per paint.
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Vertical:
+            return section + 1
+        return self.column(section).label(self._language) if section < self.columnCount() else None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort in the database (a new query from the first row)."""
@@ -395,12 +404,12 @@ class QueryTableModel(QAbstractTableModel):
         size, cap = self._block_size, self._count_cap
 
         def read() -> Opened:
-            with factory() as session:
-                page = listing.first_page(session, query, user, size)
+            with reading(factory) as connection:
+                page = listing.first_page(connection, query, user, size)
                 if page.complete:
                     count = RowCount(len(page.rows), exact=True)
                 else:
-                    count = listing.count_rows(session, query, user, cap)
+                    count = listing.count_rows(connection, query, user, cap)
             return Opened(count, make_block(query.spec.columns, page, formats))
 
         self._opening = True
@@ -428,8 +437,8 @@ class QueryTableModel(QAbstractTableModel):
         factory, user, step = self._factory, self._user, self._block_size
 
         def read() -> KeyMap:
-            with factory() as session:
-                return listing.key_map(session, query, user, step)
+            with reading(factory) as connection:
+                return listing.key_map(connection, query, user, step)
 
         self._key_map_running = True
         self._run(
@@ -497,8 +506,8 @@ class QueryTableModel(QAbstractTableModel):
         factory, user, formats = self._factory, self._user, self._formats
 
         def read() -> Block:
-            with factory() as session:
-                page = read_page(session, query, user, anchor)
+            with reading(factory) as connection:
+                page = read_page(connection, query, user, anchor)
             return make_block(query.spec.columns, page, formats)
 
         self._reading = number
@@ -556,7 +565,7 @@ class QueryTableModel(QAbstractTableModel):
             self.loading_changed.emit(loading)
 
 
-def read_page(session: Session, query: ListQuery, user: CurrentUser, anchor: Anchor) -> Page:
+def read_page(session: listing.Reader, query: ListQuery, user: CurrentUser, anchor: Anchor) -> Page:
     if anchor.how == "first":
         return listing.first_page(session, query, user, anchor.size)
     if anchor.how == "last":
