@@ -10,12 +10,14 @@ the user to any PC: they are kept with the user's preferences in the database.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import partial
+from typing import Any
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QDateTime, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -37,9 +39,12 @@ from app.errors import MediaCrmError
 from app.preferences import Preferences
 from db.engine import make_session_factory
 from ui import modules
+from ui.dialogs.about_dialog import AboutDialog
 from ui.dialogs.change_password_dialog import ChangePasswordDialog
 from ui.dialogs.security_tools_dialog import SecurityToolsDialog
+from ui.dialogs.settings_dialog import SettingsDialog
 from ui.errors import error_text
+from ui.help import show_help
 from ui.modules import MENUS, MODULES, SUBMENUS, Module, PanelContext
 from ui.widgets.shortcut_panel import (
     PART_PREFERENCES,
@@ -57,18 +62,12 @@ DEFAULT_SIZE = (1280, 800)
 SHORTCUT_PANEL_WIDTH = 320
 DATABASE_LABEL_WIDTH = 360
 LAYOUT_KEYS = ("geometry", "state", "splitter", "shortcut_splitter")
-HelpViewer = Callable[[str, str, QWidget], None]
+HelpViewer = Callable[[str, str, QWidget], object]
 
 
 def _tr(text: str) -> str:
     """A text named elsewhere with QT_TRANSLATE_NOOP, in the user's language."""
     return QCoreApplication.translate("MainWindow", text)
-
-
-def _show_help(topic: str, language: str, parent: QWidget) -> None:
-    from ui.help import show_help
-
-    show_help(topic, language, parent)
 
 
 class MainWindow(QMainWindow):
@@ -89,11 +88,13 @@ class MainWindow(QMainWindow):
         self._logged_in = logged_in
         self._language = language
         self._modules = {entry.key: entry for entry in registry}
-        self._show_help = help_viewer or _show_help
+        self._show_help = help_viewer or show_help
         self._leave_confirmed = False
         self._layout_saved = False
         self.change_password_dialog: ChangePasswordDialog | None = None
         self.security_tools_dialog: SecurityToolsDialog | None = None
+        self.settings_dialog: SettingsDialog | None = None
+        self.about_dialog: AboutDialog | None = None
         self.current_module: Module | None = None
         self.panels: dict[str, QWidget] = {}
         self.preferences, layouts = self._load_user_settings()
@@ -236,12 +237,11 @@ class MainWindow(QMainWindow):
     def _tick(self) -> None:
         """Show the date and time to the second; the next tick comes just after the next
         full second, so the clock never skips or repeats a second."""
-        now = QDateTime.currentDateTime()
-        date = now.date()
-        weekday = QLocale(self._language).dayName(date.dayOfWeek())
-        day = self.preferences.format_date(date.toPython())
-        self.clock_label.setText(f"{day} {weekday} {now.toString('HH:mm:ss')}")
-        self.clock_timer.start(1000 - now.time().msec() + 5)
+        now = dt.datetime.now()
+        weekday = QLocale(self._language).dayName(now.isoweekday())
+        day = self.preferences.format_date(now.date())
+        self.clock_label.setText(f"{day} {weekday} {now:%H:%M:%S}")
+        self.clock_timer.start(1000 - now.microsecond // 1000 + 5)
 
     # Modules.
 
@@ -344,7 +344,8 @@ class MainWindow(QMainWindow):
     def set_shortcut_part_shown(self, part: str, shown: bool) -> None:
         """Show or hide one part, and keep the choice with the user's preferences."""
         self._show_shortcut_parts({part: shown})
-        changed = replace(self.preferences, **{PART_PREFERENCES[part]: shown})
+        choice: dict[str, Any] = {PART_PREFERENCES[part]: shown}
+        changed = replace(self.preferences, **choice)
         if changed != self.preferences:
             self._save_preferences(changed)
 
@@ -382,7 +383,7 @@ class MainWindow(QMainWindow):
         user = self._logged_in.user
         try:
             with self._sessions()() as session:
-                prefs = user_preferences.load_preferences(session, user)
+                prefs = user_preferences.load_preferences(session, user, self._language)
                 layouts = {
                     key: value
                     for key in LAYOUT_KEYS
@@ -470,16 +471,15 @@ class MainWindow(QMainWindow):
         self.relogin_requested.emit()
 
     def _on_personal_settings_action_triggered(self) -> None:
-        self._warn(
-            QCoreApplication.translate("MainWindow", "Personal settings arrive in a later version.")
+        self.settings_dialog = SettingsDialog(
+            self._logged_in, self._language, current=self.preferences, parent=self
         )
+        self.settings_dialog.preferences_saved.connect(self.apply_preferences)
+        self.settings_dialog.open()
 
     def _on_about_action_triggered(self) -> None:
-        QMessageBox.about(
-            self,
-            QCoreApplication.translate("MainWindow", "About MediaCRM"),
-            QCoreApplication.translate("MainWindow", "MediaCRM"),
-        )
+        self.about_dialog = AboutDialog(self._logged_in.engine, self._language, parent=self)
+        self.about_dialog.open()
 
     def _warn(self, message: str) -> None:
         box = QMessageBox(

@@ -203,7 +203,7 @@ class SmokeTest:
                 raise SmokeTestFailure(
                     f"the window is {image.width()}×{image.height()}, not {SIZE[0]}×{SIZE[1]}"
                 )
-            if not image.save(str(self.screenshot), "PNG"):
+            if not image.save(str(self.screenshot), "PNG"):  # type: ignore[call-overload]
                 raise SmokeTestFailure(f"cannot write {self.screenshot}")
 
     def _trigger_every_item(self, window: MainWindow) -> None:
@@ -232,8 +232,9 @@ class SmokeTest:
                 if action.isSeparator():
                     continue
                 name = f"{path} → {action.text()}"
-                if action.menu() is not None:
-                    walk(action.menu(), name)
+                submenu = action.menu()
+                if isinstance(submenu, QMenu):
+                    walk(submenu, name)
                 else:
                     items.append((action, name))
 

@@ -286,37 +286,36 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/modules.py" line="38"/>
+        <location filename="../../ui/modules.py" line="46"/>
         <source>File</source>
         <translation>文件管理</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="39"/>
+        <location filename="../../ui/modules.py" line="47"/>
         <source>System settings</source>
         <translation>系统设置</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="40"/>
+        <location filename="../../ui/modules.py" line="48"/>
         <source>Customer archive</source>
         <translation>客户档案</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="41"/>
+        <location filename="../../ui/modules.py" line="49"/>
         <source>Customer management</source>
         <translation>客户管理</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="42"/>
+        <location filename="../../ui/modules.py" line="50"/>
         <source>Business</source>
         <translation>事务管理</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="43"/>
+        <location filename="../../ui/modules.py" line="51"/>
         <source>Help</source>
         <translation>帮助系统</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="481"/>
         <location filename="../../ui/main_window.py" line="487"/>
         <source>MediaCRM</source>
         <translation>MediaCRM 媒体客户关系管理系统</translation>
@@ -327,22 +326,22 @@
         <translation>MediaCRM — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117"/>
+        <location filename="../../ui/main_window.py" line="118"/>
         <source>Welcome, %1. Choose a module from the menus above.</source>
         <translation>欢迎，%1。请从上方菜单中选择模块。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>Shortcut panel</source>
         <translation>快捷面板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206"/>
+        <location filename="../../ui/main_window.py" line="207"/>
         <source>User: %1 (%2) · Role: %3</source>
         <translation>用户：%1（%2）· 角色：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
@@ -358,240 +357,230 @@
         <translation>MediaCRM — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="455"/>
+        <location filename="../../ui/main_window.py" line="456"/>
         <source>Your password has been changed.</source>
         <translation>您的密码已修改。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="474"/>
-        <source>Personal settings arrive in a later version.</source>
-        <translation>个人设置将在后续版本中提供。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="480"/>
-        <source>About MediaCRM</source>
-        <translation>关于 MediaCRM</translation>
     </message>
 </context>
 <context>
     <name>Modules</name>
     <message>
-        <location filename="../../ui/modules.py" line="46"/>
+        <location filename="../../ui/modules.py" line="54"/>
         <source>Information tools</source>
         <translation>信息工具</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="131"/>
+        <location filename="../../ui/modules.py" line="139"/>
         <source>File management</source>
         <translation>附件管理</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="139"/>
+        <location filename="../../ui/modules.py" line="147"/>
         <source>Customer archive</source>
         <translation>客户档案</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="147"/>
+        <location filename="../../ui/modules.py" line="155"/>
         <source>Business log</source>
         <translation>事务日志</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="155"/>
+        <location filename="../../ui/modules.py" line="163"/>
         <source>Task information</source>
         <translation>任务信息</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="163"/>
+        <location filename="../../ui/modules.py" line="171"/>
         <source>Change password…</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="168"/>
+        <location filename="../../ui/modules.py" line="176"/>
         <source>Log in again…</source>
         <translation>重新登录…</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="172"/>
+        <location filename="../../ui/modules.py" line="180"/>
         <source>Exit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="182"/>
+        <location filename="../../ui/modules.py" line="190"/>
         <source>Personal settings…</source>
         <translation>个人设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="189"/>
+        <location filename="../../ui/modules.py" line="197"/>
         <source>Security tools…</source>
         <translation>安全工具…</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="196"/>
+        <location filename="../../ui/modules.py" line="204"/>
         <source>Employees</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="205"/>
+        <location filename="../../ui/modules.py" line="213"/>
         <source>Permissions</source>
         <translation>权限管理</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="213"/>
+        <location filename="../../ui/modules.py" line="221"/>
         <source>Log review</source>
         <translation>日志监察</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="222"/>
+        <location filename="../../ui/modules.py" line="230"/>
         <source>Company information</source>
         <translation>本公司信息</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="232"/>
+        <location filename="../../ui/modules.py" line="240"/>
         <source>Departments</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="241"/>
+        <location filename="../../ui/modules.py" line="249"/>
         <source>Positions</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="250"/>
+        <location filename="../../ui/modules.py" line="258"/>
         <source>Forms of address</source>
         <translation>称谓</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="259"/>
+        <location filename="../../ui/modules.py" line="267"/>
         <source>Countries, regions and cities</source>
         <translation>国家、地区和城市</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="268"/>
+        <location filename="../../ui/modules.py" line="276"/>
         <source>Industries</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="277"/>
+        <location filename="../../ui/modules.py" line="285"/>
         <source>Media outlets</source>
         <translation>媒体</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="286"/>
+        <location filename="../../ui/modules.py" line="294"/>
         <source>Advertising services</source>
         <translation>广告服务</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="295"/>
+        <location filename="../../ui/modules.py" line="303"/>
         <source>Recycle bin</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="303"/>
+        <location filename="../../ui/modules.py" line="311"/>
         <source>Print settings</source>
         <translation>打印设置</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="312"/>
+        <location filename="../../ui/modules.py" line="320"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="320"/>
+        <location filename="../../ui/modules.py" line="328"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="328"/>
+        <location filename="../../ui/modules.py" line="336"/>
         <source>Contact history</source>
         <translation>联系记录</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="336"/>
+        <location filename="../../ui/modules.py" line="344"/>
         <source>Supply and demand</source>
         <translation>供求信息</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="344"/>
+        <location filename="../../ui/modules.py" line="352"/>
         <source>Media advertising records</source>
         <translation>媒体广告记录</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="352"/>
+        <location filename="../../ui/modules.py" line="360"/>
         <source>Import and export</source>
         <translation>导入与导出</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="362"/>
+        <location filename="../../ui/modules.py" line="370"/>
         <source>Sales tracking</source>
         <translation>销售跟踪</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="370"/>
+        <location filename="../../ui/modules.py" line="378"/>
         <source>Competitor analysis</source>
         <translation>竞争对手分析</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="378"/>
+        <location filename="../../ui/modules.py" line="386"/>
         <source>Comprehensive query</source>
         <translation>综合查询</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="386"/>
+        <location filename="../../ui/modules.py" line="394"/>
         <source>Bulk mail</source>
         <translation>群发邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="396"/>
+        <location filename="../../ui/modules.py" line="404"/>
         <source>Quotations</source>
         <translation>报价单</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="404"/>
+        <location filename="../../ui/modules.py" line="412"/>
         <source>Advertising orders</source>
         <translation>广告订单</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="412"/>
+        <location filename="../../ui/modules.py" line="420"/>
         <source>Order execution</source>
         <translation>订单执行</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="420"/>
+        <location filename="../../ui/modules.py" line="428"/>
         <source>Payments</source>
         <translation>收款记录</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="428"/>
+        <location filename="../../ui/modules.py" line="436"/>
         <source>Subscriptions</source>
         <translation>期刊订阅</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="437"/>
+        <location filename="../../ui/modules.py" line="445"/>
         <source>Exhibitions and conferences</source>
         <translation>会展</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="445"/>
+        <location filename="../../ui/modules.py" line="453"/>
         <source>Tasks</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="454"/>
+        <location filename="../../ui/modules.py" line="462"/>
         <source>Marketing campaigns</source>
         <translation>市场活动</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="462"/>
+        <location filename="../../ui/modules.py" line="470"/>
         <source>Decision analysis</source>
         <translation>决策分析</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="472"/>
+        <location filename="../../ui/modules.py" line="480"/>
         <source>Help contents</source>
         <translation>帮助内容</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="480"/>
+        <location filename="../../ui/modules.py" line="488"/>
         <source>About MediaCRM</source>
         <translation>关于 MediaCRM</translation>
     </message>

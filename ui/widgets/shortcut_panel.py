@@ -71,9 +71,9 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 REFRESH_INTERVAL_MS = 120_000
 
 
-def _tr(text: str) -> str:
+def _tr(text: object) -> str:
     """A text named elsewhere with QT_TRANSLATE_NOOP, in the user's language."""
-    return QCoreApplication.translate(CONTEXT, text)
+    return QCoreApplication.translate(CONTEXT, str(text))
 
 
 def part_title(part: str) -> str:
