@@ -13,7 +13,15 @@ from typing import ClassVar
 
 import pytest
 from PySide6.QtCore import Qt, QThreadPool, QTranslator
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMenu, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLabel,
+    QMenu,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 from sqlalchemy.engine import URL
 
@@ -115,6 +123,7 @@ def test_the_menus_and_their_items_in_english(windows: Windows) -> None:
     ]
     assert item_texts(window.menus["help"]) == ["Help contents", "About MediaCRM"]
     tools = window.findChild(QMenu, "information_tools_menu")
+    assert isinstance(tools, QMenu)
     assert item_texts(tools) == [
         "Company information",
         "Departments",
@@ -356,6 +365,12 @@ def staff_employee(world: World) -> Employee:
         engine.dispose()
 
 
+def first_item(tree: QTreeWidget) -> QTreeWidgetItem:
+    item = tree.topLevelItem(0)
+    assert item is not None
+    return item
+
+
 def test_the_shortcut_panel_shows_the_users_work_and_adds_log_lines(
     qtbot: QtBot, windows: Windows, world: World
 ) -> None:
@@ -367,10 +382,10 @@ def test_the_shortcut_panel_shows_the_users_work_and_adds_log_lines(
     add_rows(world, task, message)
     add_rows(world, MessageRecipient(message_id=message.id, user_id=world.user_id_of["staff_a"]))
     panel = windows.open("staff_a").shortcut_panel
-    task_item = panel.task_view.topLevelItem(0)
+    task_item = first_item(panel.task_view)
     assert (task_item.text(1), task_item.text(2)) == ("回访客户", "Urgent")
-    assert panel.message_view.topLevelItem(0).text(0) == "[Notice] 周会通知"
-    assert panel.message_view.topLevelItem(0).font(0).bold()
+    assert first_item(panel.message_view).text(0) == "[Notice] 周会通知"
+    assert first_item(panel.message_view).font(0).bold()
     assert panel.boxes["information_manager"].title() == "Information manager (1 unread)"
 
     with qtbot.waitSignal(panel.log_line_refused):
@@ -379,12 +394,12 @@ def test_the_shortcut_panel_shows_the_users_work_and_adds_log_lines(
     panel.log_edit.setText("给回访客户打电话")
     with qtbot.waitSignal(panel.overview_loaded, timeout=TIMEOUT_MS):
         panel.add_log_button.click()
-    assert panel.log_view.topLevelItem(0).text(1) == "给回访客户打电话"
+    assert first_item(panel.log_view).text(1) == "给回访客户打电话"
     assert panel.log_edit.text() == ""
 
     with qtbot.waitSignal(panel.overview_loaded, timeout=TIMEOUT_MS):
-        panel.message_view.itemActivated.emit(panel.message_view.topLevelItem(0), 0)
-    assert not panel.message_view.topLevelItem(0).font(0).bold()
+        panel.message_view.itemActivated.emit(first_item(panel.message_view), 0)
+    assert not first_item(panel.message_view).font(0).bold()
     assert panel.boxes["information_manager"].title() == "Information manager (0 unread)"
 
 
