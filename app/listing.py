@@ -327,7 +327,7 @@ def _page(
     found: list[Row] = []
     for segment, segment_key in _segments(query, key, descending):
         statement = _segment(base, sort, spec.ident, segment, segment_key, descending)
-        rows = _core(session).execute(statement.limit(limit - len(found)))
+        rows = _core(session).execute(statement.limit(limit - len(found))).all()
         found.extend(tuple(row) for row in rows)
         if len(found) >= limit:
             break
