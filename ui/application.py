@@ -11,13 +11,14 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTranslator, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy.engine import URL
 
-from app import config, login_flow
+from app import config, login_flow, preferences
 from app.auth import LoggedIn
 from app.errors import MediaCrmError
+from db.engine import make_session_factory
 from ui import fonts, i18n
 from ui.dialogs.connection_dialog import FilePicker
 from ui.dialogs.first_run_dialog import FirstRunDialog
@@ -32,9 +33,15 @@ log = logging.getLogger(__name__)
 class Program(QObject):
     finished = Signal()  # the user cancelled the login or closed the main window
 
-    def __init__(self, settings: config.Settings, file_picker: FilePicker | None = None) -> None:
+    def __init__(
+        self,
+        settings: config.Settings,
+        file_picker: FilePicker | None = None,
+        translators: list[QTranslator] | None = None,
+    ) -> None:
         super().__init__()
         self.settings = settings
+        self._translators = translators if translators is not None else []
         self._file_picker = file_picker
         self.url: URL | None = None
         self.first_run_dialog: FirstRunDialog | None = None
@@ -94,11 +101,32 @@ class Program(QObject):
         _discard(self.login_dialog)
         self.login_dialog = None
         self.logged_in = logged_in
-        window = MainWindow(logged_in, self.settings.language)
+        self._follow_users_language(logged_in)
+        window = MainWindow(logged_in, self.settings.language, settings=self.settings)
         window.relogin_requested.connect(self._on_main_window_relogin_requested)
         window.closed.connect(self._on_main_window_closed)
         self.main_window = window
         window.show()
+
+    def _follow_users_language(self, logged_in: LoggedIn) -> None:
+        """The language the user chose, on whichever PC: it becomes this PC's (for the next
+        login dialog too) and the screens' from the main window on."""
+        try:
+            with make_session_factory(logged_in.engine)() as session:
+                language = preferences.load_preferences(
+                    session, logged_in.user, self.settings.language
+                ).language
+        except MediaCrmError as exc:
+            log.warning("cannot read the user's language: %s", exc)
+            return
+        if language == self.settings.language:
+            return
+        preferences.remember_language(self.settings, language)
+        self.settings.language = language
+        application = QCoreApplication.instance()
+        if application is not None:
+            i18n.remove_translators(application, self._translators)
+            self._translators[:] = i18n.install_translators(application, language)
 
     def _on_main_window_relogin_requested(self) -> None:
         _discard(self.main_window)
@@ -134,9 +162,9 @@ def run(argv: Sequence[str]) -> int:
     # Between the login dialog and the main window no window is open; Program says when to end.
     app.setQuitOnLastWindowClosed(False)
     settings = config.load_settings()
-    i18n.install_translators(app, settings.language)
+    translators = i18n.install_translators(app, settings.language)
     fonts.use_cjk_font(app)
-    program = Program(settings)
+    program = Program(settings, translators=translators)
     program.finished.connect(app.quit)
     program.start()
     return app.exec()

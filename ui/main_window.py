@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from app import config
 from app import preferences as user_preferences
 from app.auth import LoggedIn
 from app.config import without_credentials
@@ -83,10 +84,13 @@ class MainWindow(QMainWindow):
         *,
         registry: Sequence[Module] = MODULES,
         help_viewer: HelpViewer | None = None,
+        settings: config.Settings | None = None,
     ) -> None:
         super().__init__(parent)
         self._logged_in = logged_in
         self._language = language
+        # The program's own settings, so a language chosen here is the login dialog's next.
+        self._settings = settings
         self._modules = {entry.key: entry for entry in registry}
         self._show_help = help_viewer or show_help
         self._leave_confirmed = False
@@ -472,7 +476,11 @@ class MainWindow(QMainWindow):
 
     def _on_personal_settings_action_triggered(self) -> None:
         self.settings_dialog = SettingsDialog(
-            self._logged_in, self._language, current=self.preferences, parent=self
+            self._logged_in,
+            self._language,
+            current=self.preferences,
+            settings=self._settings,
+            parent=self,
         )
         self.settings_dialog.preferences_saved.connect(self.apply_preferences)
         self.settings_dialog.open()

@@ -6,9 +6,9 @@ The main window builds its menus from `MODULES`; the smoke test opens every entr
 `PendingPanel` that says so. To give a module its real panel, change only its `factory`:
 
     Module("positions", "settings", QT_TRANSLATE_NOOP("Modules", "Positions"), "positions",
-           ("reference", "view"), factory=positions_panel, submenu="information_tools")
+           ("reference", "view"), factory=_reference(POSITIONS), submenu="information_tools")
 
-where `positions_panel(context: PanelContext) -> QWidget`. An entry without a factory is a
+where a factory is `(context: PanelContext) -> QWidget`. An entry without a factory is a
 command (a dialog, log in again, exit…) that the main window carries out itself.
 """
 
@@ -23,11 +23,22 @@ from PySide6.QtWidgets import QWidget
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.auth import LoggedIn
+from app.records import RecordKind
+from app.reference_records import (
+    AD_SERVICES,
+    COMPANY_INFO,
+    DEPARTMENTS,
+    FORMS_OF_ADDRESS,
+    INDUSTRIES,
+    MEDIA_OUTLETS,
+    POSITIONS,
+)
 from db.engine import make_session_factory
 from ui.panels.audit_panel import AuditPanel
 from ui.panels.employees_panel import EmployeesPanel
 from ui.panels.pending_panel import PendingPanel
 from ui.panels.permissions_panel import PermissionsPanel
+from ui.panels.reference_panels import GeographyPanel, RecycleBinPanel, record_panel
 
 if TYPE_CHECKING:
     from app.preferences import Preferences
@@ -87,6 +98,11 @@ def pending(context: PanelContext) -> QWidget:
     """The panel of a module that comes in a later version."""
     assert context.module is not None
     return PendingPanel(context.module.translated_title(), context.module.help_topic)
+
+
+def _reference(kind: RecordKind) -> PanelFactory:
+    """The back-office panel of one kind of Information tools."""
+    return lambda context: record_panel(context, kind)
 
 
 def _employees(context: PanelContext) -> QWidget:
@@ -230,7 +246,7 @@ MODULES: tuple[Module, ...] = (
         QT_TRANSLATE_NOOP("Modules", "Company information"),
         "company_info",
         _REFERENCE,
-        factory=pending,
+        factory=_reference(COMPANY_INFO),
         submenu=_INFO,
         separator_before=True,
     ),
@@ -240,7 +256,7 @@ MODULES: tuple[Module, ...] = (
         QT_TRANSLATE_NOOP("Modules", "Departments"),
         "departments",
         _REFERENCE,
-        factory=pending,
+        factory=_reference(DEPARTMENTS),
         submenu=_INFO,
     ),
     Module(
@@ -249,7 +265,7 @@ MODULES: tuple[Module, ...] = (
         QT_TRANSLATE_NOOP("Modules", "Positions"),
         "positions",
         _REFERENCE,
-        factory=pending,
+        factory=_reference(POSITIONS),
         submenu=_INFO,
     ),
     Module(
@@ -258,7 +274,7 @@ MODULES: tuple[Module, ...] = (
         QT_TRANSLATE_NOOP("Modules", "Forms of address"),
         "forms_of_address",
         _REFERENCE,
-        factory=pending,
+        factory=_reference(FORMS_OF_ADDRESS),
         submenu=_INFO,
     ),
     Module(
@@ -267,7 +283,7 @@ MODULES: tuple[Module, ...] = (
         QT_TRANSLATE_NOOP("Modules", "Countries, regions and cities"),
         "geography",
         _REFERENCE,
-        factory=pending,
+        factory=GeographyPanel,
         submenu=_INFO,
     ),
     Module(
@@ -276,7 +292,7 @@ MODULES: tuple[Module, ...] = (
         QT_TRANSLATE_NOOP("Modules", "Industries"),
         "industries",
         _REFERENCE,
-        factory=pending,
+        factory=_reference(INDUSTRIES),
         submenu=_INFO,
     ),
     Module(
@@ -285,7 +301,7 @@ MODULES: tuple[Module, ...] = (
         QT_TRANSLATE_NOOP("Modules", "Media outlets"),
         "media_outlets",
         _REFERENCE,
-        factory=pending,
+        factory=_reference(MEDIA_OUTLETS),
         submenu=_INFO,
     ),
     Module(
@@ -294,7 +310,7 @@ MODULES: tuple[Module, ...] = (
         QT_TRANSLATE_NOOP("Modules", "Advertising services"),
         "ad_services",
         _REFERENCE,
-        factory=pending,
+        factory=_reference(AD_SERVICES),
         submenu=_INFO,
     ),
     Module(
@@ -303,7 +319,7 @@ MODULES: tuple[Module, ...] = (
         QT_TRANSLATE_NOOP("Modules", "Recycle bin"),
         "recycle_bin",
         _REFERENCE,
-        factory=pending,
+        factory=RecycleBinPanel,
     ),
     Module(
         "print_settings",

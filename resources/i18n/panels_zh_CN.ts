@@ -2,121 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
-    <name />
-    <message>
-        <location filename="../../ui/panels/record_panel.py" line="133" />
-        <source>New</source>
-        <translation>新加</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/record_panel.py" line="134" />
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/record_panel.py" line="136" />
-        <source>Save &amp;&amp; New</source>
-        <translation>保存并新加</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/record_panel.py" line="139" />
-        <source>Copy as new</source>
-        <translation>复制为新记录</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/record_panel.py" line="142" />
-        <location filename="../../ui/panels/record_panel.py" line="376" />
-        <source>Delete</source>
-        <translation>删除</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/record_panel.py" line="146" />
-        <source>Query &amp;&amp; Report</source>
-        <translation>查询与报告</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/record_panel.py" line="149" />
-        <source>Information</source>
-        <translation>信息</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/record_panel.py" line="151" />
-        <source>Recycle bin</source>
-        <translation>回收站</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/record_panel.py" line="152" />
-        <source>Help</source>
-        <translation>帮助</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/record_panel.py" line="252" />
-        <location filename="../../ui/panels/record_panel.py" line="269" />
-        <source>New record</source>
-        <translation>新记录</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/record_panel.py" line="255" />
-        <source>%1 · version %2</source>
-        <translation>%1 · 第 %2 版</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/record_panel.py" line="267" />
-        <source>Unsaved changes</source>
-        <translation>未保存的修改</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/record_panel.py" line="268" />
-        <source>“%1” has changes that are not saved. Save them?</source>
-        <translation>“%1”有尚未保存的修改，是否保存？</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/record_panel.py" line="352" />
-        <source>Saved: %1</source>
-        <translation>已保存：%1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/record_panel.py" line="368" />
-        <source>A copy: change what differs, then save it.</source>
-        <translation>已复制：修改不同之处后保存。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/record_panel.py" line="375" />
-        <source>Move “%1” to the recycle bin? It can be restored from there.</source>
-        <translation>将“%1”移到回收站？之后可从回收站恢复。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/record_panel.py" line="390" />
-        <source>Moved to the recycle bin: %1</source>
-        <translation>已移到回收站：%1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/record_panel.py" line="448" />
-        <source>Export the list</source>
-        <translation>导出列表</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/record_panel.py" line="450" />
-        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
-        <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/record_panel.py" line="470" />
-        <source>Exported %1 rows to %2</source>
-        <translation>已导出 %1 行到 %2</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/reference_panels.py" line="203" />
-        <source>List:</source>
-        <translation>列表：</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/reference_panels.py" line="210" />
-        <source>Your role may not restore deleted records.</source>
-        <translation>您的角色无权恢复已删除的记录。</translation>
-    </message>
-</context>
-<context>
     <name>ListPrinting</name>
     <message>
         <location filename="../../ui/printing.py" line="62" />
@@ -469,6 +354,111 @@
     </message>
 </context>
 <context>
+    <name>RecordPanel</name>
+    <message>
+        <location filename="../../ui/panels/record_panel.py" line="133" />
+        <source>New</source>
+        <translation>新加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/record_panel.py" line="136" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/record_panel.py" line="139" />
+        <source>Save &amp;&amp; New</source>
+        <translation>保存并新加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/record_panel.py" line="144" />
+        <source>Copy as new</source>
+        <translation>复制为新记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/record_panel.py" line="147" />
+        <location filename="../../ui/panels/record_panel.py" line="391" />
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/record_panel.py" line="151" />
+        <source>Query &amp;&amp; Report</source>
+        <translation>查询与报告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/record_panel.py" line="154" />
+        <source>Information</source>
+        <translation>信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/record_panel.py" line="157" />
+        <source>Recycle bin</source>
+        <translation>回收站</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/record_panel.py" line="160" />
+        <source>Help</source>
+        <translation>帮助</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/record_panel.py" line="261" />
+        <location filename="../../ui/panels/record_panel.py" line="279" />
+        <source>New record</source>
+        <translation>新记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/record_panel.py" line="264" />
+        <source>%1 · version %2</source>
+        <translation>%1 · 第 %2 版</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/record_panel.py" line="276" />
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/record_panel.py" line="277" />
+        <source>“%1” has changes that are not saved. Save them?</source>
+        <translation>“%1”有尚未保存的修改，是否保存？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/record_panel.py" line="362" />
+        <source>Saved: %1</source>
+        <translation>已保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/record_panel.py" line="379" />
+        <source>A copy: change what differs, then save it.</source>
+        <translation>已复制：修改不同之处后保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/record_panel.py" line="387" />
+        <source>Move “%1” to the recycle bin? It can be restored from there.</source>
+        <translation>将“%1”移到回收站？之后可从回收站恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/record_panel.py" line="407" />
+        <source>Moved to the recycle bin: %1</source>
+        <translation>已移到回收站：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/record_panel.py" line="466" />
+        <source>Export the list</source>
+        <translation>导出列表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/record_panel.py" line="468" />
+        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/record_panel.py" line="488" />
+        <source>Exported %1 rows to %2</source>
+        <translation>已导出 %1 行到 %2</translation>
+    </message>
+</context>
+<context>
     <name>RecycleBinDialog</name>
     <message>
         <location filename="../../ui/dialogs/recycle_bin_dialog.py" line="45" />
@@ -514,6 +504,19 @@
         <location filename="../../ui/dialogs/recycle_bin_dialog.py" line="167" />
         <source>Not restored:</source>
         <translation>未能恢复：</translation>
+    </message>
+</context>
+<context>
+    <name>ReferencePanels</name>
+    <message>
+        <location filename="../../ui/panels/reference_panels.py" line="201" />
+        <source>List:</source>
+        <translation>列表：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/reference_panels.py" line="209" />
+        <source>Your role may not restore deleted records.</source>
+        <translation>您的角色无权恢复已删除的记录。</translation>
     </message>
 </context>
 </TS>

@@ -5,9 +5,6 @@ a lookup by part of its name or its pinyin initials."""
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
-import sys
-import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from contextlib import contextmanager
 from decimal import Decimal
@@ -435,21 +432,6 @@ def test_a_value_set_before_the_options_arrive_is_kept(qtbot: QtBot) -> None:
 
 # How it looks and reads.
 
-ROOT = Path(__file__).resolve().parent.parent.parent
-FORM_SOURCES = ("ui/widgets/fields.py", "ui/widgets/form_view.py")
-
-
-def ts_messages(path: Path) -> dict[tuple[str, str], str | None]:
-    """(context, source) → translation, None when unfinished."""
-    found = {}
-    for context in ET.parse(path).getroot().iter("context"):
-        for message in context.iter("message"):
-            translation = message.find("translation")
-            done = translation is not None and not translation.get("type")
-            key = (context.findtext("name") or "", message.findtext("source") or "")
-            found[key] = translation.text if done and translation is not None else None
-    return found
-
 
 @pytest.mark.parametrize("language", ["zh_CN", "en"])
 def test_every_label_and_input_has_room(qtbot: QtBot, language: str, tmp_path: Path) -> None:
@@ -465,20 +447,6 @@ def test_every_label_and_input_has_room(qtbot: QtBot, language: str, tmp_path: P
     assert form.labels["name"].text().endswith("公司名称：" if language == "zh_CN" else "Name:")
     assert translated == ("%1：" if language == "zh_CN" else "%1:")
     assert "*" in form.labels["name"].text() and "*" not in form.labels["notes"].text()
-
-
-def test_every_string_of_the_forms_has_its_chinese_text(tmp_path: Path) -> None:
-    extracted = tmp_path / "extracted_zh_CN.ts"
-    lupdate = Path(sys.executable).parent / "pyside6-lupdate"
-    subprocess.run(
-        [str(lupdate), "-no-obsolete", *FORM_SOURCES, "-ts", str(extracted)],
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-    )
-    ours = ts_messages(i18n.I18N_DIR / "forms_zh_CN.ts")
-    assert set(ts_messages(extracted)) == set(ours)
-    assert [key for key, translation in ours.items() if not translation] == []
 
 
 @POPUP_WARNINGS

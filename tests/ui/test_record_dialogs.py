@@ -8,8 +8,6 @@ import datetime as dt
 import re
 import shutil
 import subprocess
-import sys
-import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -33,7 +31,6 @@ from app.reference_records import POSITIONS
 from db.models.lookups import Position
 from tests.acting_users import acting, small_office
 from tests.security_world import World
-from ui import i18n
 from ui.dialogs.list_query_dialog import ListQueryDialog, day_end, day_start
 from ui.dialogs.record_conflict_dialog import RecordConflictDialog
 from ui.dialogs.record_information_dialog import HistoryModel, RecordInformationDialog
@@ -42,15 +39,6 @@ from ui.fonts import CJK_FAMILIES
 from ui.printing import ListPreviewDialog, export_pdf, list_document
 
 LANGUAGE = "en"
-ROOT = Path(__file__).resolve().parent.parent.parent
-PANELS_TS = i18n.I18N_DIR / "panels_zh_CN.ts"
-SOURCES = (
-    "ui/dialogs/record_conflict_dialog.py",
-    "ui/dialogs/record_information_dialog.py",
-    "ui/dialogs/list_query_dialog.py",
-    "ui/dialogs/recycle_bin_dialog.py",
-    "ui/printing.py",
-)
 Acting = tuple[sessionmaker[Session], CurrentUser]
 
 
@@ -460,29 +448,3 @@ def test_a_long_list_prints_its_first_rows_and_says_so(qtbot: QtBot) -> None:
 
 
 # Translations.
-
-
-def messages(path: Path) -> dict[tuple[str, str], str | None]:
-    found = {}
-    for context in ET.parse(path).getroot().iter("context"):
-        name = context.findtext("name") or ""
-        for message in context.iter("message"):
-            translation = message.find("translation")
-            finished = translation is not None and not translation.get("type")
-            text = translation.text if finished and translation is not None else None
-            found[(name, message.findtext("source") or "")] = text
-    return found
-
-
-def test_every_dialog_string_has_its_chinese_text(tmp_path: Path) -> None:
-    extracted = tmp_path / "extracted_zh_CN.ts"
-    lupdate = Path(sys.executable).parent / "pyside6-lupdate"
-    subprocess.run(
-        [str(lupdate), "-no-obsolete", *SOURCES, "-ts", str(extracted)],
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-    )
-    ours = messages(PANELS_TS)
-    assert set(messages(extracted)) == set(ours)
-    assert [key for key, translation in ours.items() if not translation] == []

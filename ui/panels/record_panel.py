@@ -65,8 +65,7 @@ class PanelContext(Protocol):
     def session_factory(self) -> sessionmaker[Session]: ...
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("RecordPanel", text)
+translate = QCoreApplication.translate
 
 
 class RecordPanel(QWidget):
@@ -130,26 +129,36 @@ class RecordPanel(QWidget):
     def _build(self) -> None:
         self.toolbar = QToolBar(self)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.new_action = self._action(tr("New"), QKeySequence.StandardKey.New, self._on_new)
-        self.save_action = self._action(tr("Save"), QKeySequence.StandardKey.Save, self.save)
+        self.new_action = self._action(
+            translate("RecordPanel", "New"), QKeySequence.StandardKey.New, self._on_new
+        )
+        self.save_action = self._action(
+            translate("RecordPanel", "Save"), QKeySequence.StandardKey.Save, self.save
+        )
         self.save_new_action = self._action(
-            tr("Save && New"), QKeySequence("Ctrl+Shift+S"), self._on_save_and_new
+            translate("RecordPanel", "Save && New"),
+            QKeySequence("Ctrl+Shift+S"),
+            self._on_save_and_new,
         )
         self.copy_action = self._action(
-            tr("Copy as new"), QKeySequence("Ctrl+Shift+C"), self._on_copy
+            translate("RecordPanel", "Copy as new"), QKeySequence("Ctrl+Shift+C"), self._on_copy
         )
         self.delete_action = self._action(
-            tr("Delete"), QKeySequence(Qt.Key.Key_Delete), self._on_delete
+            translate("RecordPanel", "Delete"), QKeySequence(Qt.Key.Key_Delete), self._on_delete
         )
         self.toolbar.addSeparator()
         self.query_action = self._action(
-            tr("Query && Report"), QKeySequence("Ctrl+F"), self._on_query
+            translate("RecordPanel", "Query && Report"), QKeySequence("Ctrl+F"), self._on_query
         )
         self.information_action = self._action(
-            tr("Information"), QKeySequence("Ctrl+I"), self._on_information
+            translate("RecordPanel", "Information"), QKeySequence("Ctrl+I"), self._on_information
         )
-        self.recycle_bin_action = self._action(tr("Recycle bin"), None, self._on_recycle_bin)
-        self.help_action = self._action(tr("Help"), QKeySequence(Qt.Key.Key_F1), self._on_help)
+        self.recycle_bin_action = self._action(
+            translate("RecordPanel", "Recycle bin"), None, self._on_recycle_bin
+        )
+        self.help_action = self._action(
+            translate("RecordPanel", "Help"), QKeySequence(Qt.Key.Key_F1), self._on_help
+        )
         may_create = self.user.may(self._kind.module, "create")
         for action in (self.new_action, self.copy_action, self.save_new_action):
             action.setEnabled(may_create)
@@ -249,10 +258,10 @@ class RecordPanel(QWidget):
         self.information_action.setEnabled(exists)
         self.form.set_read_only(not editable)
         if self._current is None:
-            self.state_label.setText(tr("New record"))
+            self.state_label.setText(translate("RecordPanel", "New record"))
         else:
             self.state_label.setText(
-                tr("%1 · version %2")
+                translate("RecordPanel", "%1 · version %2")
                 .replace("%1", self._current.title)
                 .replace("%2", str(self._current.version))
             )
@@ -264,9 +273,10 @@ class RecordPanel(QWidget):
             return True
         answer = self._prompter.save_discard_cancel(
             self,
-            tr("Unsaved changes"),
-            tr("“%1” has changes that are not saved. Save them?").replace(
-                "%1", self._current.title if self._current else tr("New record")
+            translate("RecordPanel", "Unsaved changes"),
+            translate("RecordPanel", "“%1” has changes that are not saved. Save them?").replace(
+                "%1",
+                self._current.title if self._current else translate("RecordPanel", "New record"),
             ),
         )
         if answer == "save":
@@ -349,7 +359,7 @@ class RecordPanel(QWidget):
         self._show(saved)
         self._refresh_list()
         self._select(saved.id)
-        self.status_message.emit(tr("Saved: %1").replace("%1", saved.title))
+        self.status_message.emit(translate("RecordPanel", "Saved: %1").replace("%1", saved.title))
         self.record_saved.emit(saved.id)
 
     def _on_save_and_new(self) -> None:
@@ -365,15 +375,21 @@ class RecordPanel(QWidget):
         self._show(None)
         self.form.set_edited_values(values)
         self.form.focus_first()
-        self.status_message.emit(tr("A copy: change what differs, then save it."))
+        self.status_message.emit(
+            translate("RecordPanel", "A copy: change what differs, then save it.")
+        )
 
     # Delete and the recycle bin.
     def _on_delete(self) -> None:
         current = self._current
         if current is None:
             return
-        question = tr("Move “%1” to the recycle bin? It can be restored from there.")
-        if not self._prompter.confirm(self, tr("Delete"), question.replace("%1", current.title)):
+        question = translate(
+            "RecordPanel", "Move “%1” to the recycle bin? It can be restored from there."
+        )
+        if not self._prompter.confirm(
+            self, translate("RecordPanel", "Delete"), question.replace("%1", current.title)
+        ):
             return
         try:
             with self._sessions.begin() as session:
@@ -387,7 +403,9 @@ class RecordPanel(QWidget):
             return
         self._show(None)
         self._refresh_list()
-        self.status_message.emit(tr("Moved to the recycle bin: %1").replace("%1", current.title))
+        self.status_message.emit(
+            translate("RecordPanel", "Moved to the recycle bin: %1").replace("%1", current.title)
+        )
         self.record_deleted.emit(current.id)
 
     def _on_recycle_bin(self) -> None:
@@ -445,9 +463,9 @@ class RecordPanel(QWidget):
     def _export(self, filters: list[Filter]) -> None:
         path, chosen = QFileDialog.getSaveFileName(
             self,
-            tr("Export the list"),
+            translate("RecordPanel", "Export the list"),
             str(Path.home() / f"{self._title}.xlsx"),
-            tr("Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)"),
+            translate("RecordPanel", "Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)"),
         )
         if path:
             self.export_to(Path(path), csv="csv" in chosen.lower(), filters=filters)
@@ -467,7 +485,9 @@ class RecordPanel(QWidget):
             self._show_error(error)
             return None
         self.status_message.emit(
-            tr("Exported %1 rows to %2").replace("%1", str(count)).replace("%2", str(path))
+            translate("RecordPanel", "Exported %1 rows to %2")
+            .replace("%1", str(count))
+            .replace("%2", str(path))
         )
         return count
 

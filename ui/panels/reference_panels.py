@@ -31,9 +31,7 @@ from ui.dialogs.recycle_bin_dialog import RecycleBinDialog
 from ui.panels.record_panel import PanelContext, RecordPanel
 from ui.widgets.prompter import Prompter
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ReferencePanels", text)
+translate = QCoreApplication.translate
 
 
 def _lookup_columns(model: Any, *extra: ListColumn) -> tuple[ListColumn, ...]:
@@ -200,14 +198,16 @@ class RecycleBinPanel(QWidget):
         self._kinds = [kind for kind in REFERENCE_KINDS if user.may(kind.module, "delete")]
         self._layout = layout = QVBoxLayout(self)
         chooser = QHBoxLayout()
-        chooser.addWidget(QLabel(tr("List:")))
+        chooser.addWidget(QLabel(translate("ReferencePanels", "List:")))
         self.kind_combo = QComboBox(self)
         for kind in self._kinds:
             self.kind_combo.addItem(kind_title(kind, context.language), kind.key)
         chooser.addWidget(self.kind_combo)
         chooser.addStretch(1)
         layout.addLayout(chooser)
-        self.empty_label = QLabel(tr("Your role may not restore deleted records."), self)
+        self.empty_label = QLabel(
+            translate("ReferencePanels", "Your role may not restore deleted records."), self
+        )
         self.empty_label.setVisible(not self._kinds)
         layout.addWidget(self.empty_label)
         self.bin: RecycleBinDialog | None = None
