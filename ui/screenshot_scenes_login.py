@@ -22,7 +22,7 @@ EXAMPLE_SERVER = URL.create(
     database="mediacrm",
     query={"sslmode": "verify-full", "sslrootcert": "/etc/mediacrm/company-ca.crt"},
 )
-MAIN_WINDOW_SIZE = (1024, 640)
+MAIN_WINDOW_SIZE = (1280, 800)
 
 
 def login(context: ScreenshotContext) -> QWidget:

@@ -31,7 +31,11 @@ from ui import fonts, i18n
 
 log = logging.getLogger(__name__)
 
-SCENE_MODULES = ["ui.screenshot_scenes_login", "ui.screenshot_scenes_security"]
+SCENE_MODULES = [
+    "ui.screenshot_scenes_login",
+    "ui.screenshot_scenes_security",
+    "ui.screenshot_scenes_workspace",
+]
 LANGUAGES = ("zh_CN", "en")
 OUTPUT_DIR = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 DEMO_USERNAME = "admin"

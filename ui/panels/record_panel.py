@@ -53,6 +53,18 @@ from ui.widgets.prompter import MessageBoxPrompter, Prompter
 
 log = logging.getLogger(__name__)
 
+# A list's first widths by the kind of its columns (never resized to contents: a list may
+# hold a million rows); the user's own widths are kept with the window layout.
+COLUMN_WIDTHS = {
+    "text": 160,
+    "lookup": 120,
+    "int": 80,
+    "money": 110,
+    "date": 100,
+    "datetime": 140,
+    "bool": 60,
+}
+
 
 class PanelContext(Protocol):
     @property
@@ -179,6 +191,8 @@ class RecordPanel(QWidget):
             header.setSectionsMovable(True)
             header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
             header.setStretchLastSection(True)
+            for section, column in enumerate(self._list_spec.columns):
+                header.resizeSection(section, COLUMN_WIDTHS.get(column.kind, COLUMN_WIDTHS["text"]))
             self.tree_model: RecordTreeModel | None = None
             self.list_view: QAbstractItemView = table
         else:
@@ -590,6 +604,7 @@ class RecordPanel(QWidget):
             self._show_error(error)
             return
         self._show(record)
+        self._select(record_id)
 
     def _on_form_dirty_changed(self, dirty: bool) -> None:
         self.title_changed.emit(f"{self._title} *" if dirty else self._title)
