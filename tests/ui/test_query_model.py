@@ -4,6 +4,7 @@ end and to the middle shows the right rows; sorting and filtering happen in the 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
@@ -22,7 +23,7 @@ from tests.acting_users import acting
 from tests.databases import fresh_database
 from tests.list_world import PINYIN_ORDER, build_list_world, customer_spec
 from tests.security_world import World
-from ui.models.query_model import PLACEHOLDER, VALUE_ROLE, QueryTableModel
+from ui.models.query_model import PLACEHOLDER, VALUE_ROLE, QueryTableModel, follow_end
 from ui.models.row_model import ID_ROLE
 
 BLOCK = 50
@@ -173,6 +174,82 @@ def test_view_at_the_end_and_in_the_middle_shows_the_right_rows(
     top = view.rowAt(0)
     assert len(expected) // 3 < top < len(expected) * 2 // 3
     assert shown == expected[top : top + len(shown)]
+
+
+class KeyMapOnHold(QueryTableModel):
+    """A model whose key map (and so its exact count) waits until released."""
+
+    hold = True
+
+    def _read_key_map(self) -> None:
+        if not self.hold:
+            super()._read_key_map()
+
+    def release(self) -> None:
+        self.hold = False
+        self._read_key_map()
+
+
+def test_ctrl_end_before_the_exact_count_ends_at_the_real_end(
+    qtbot: QtBot, world: World, boss: tuple[Any, CurrentUser]
+) -> None:
+    factory, user = boss
+    model = KeyMapOnHold(factory, user, "en", ListQuery(customer_spec()), block_size=BLOCK,
+                         count_cap=300)  # fmt: skip
+    try:
+        view = table_view(qtbot, model)
+        follow_end(view)
+        expected = ordered_ids(world)
+        wait_for_rows(qtbot, view)
+        assert not model.is_count_exact()
+        view.setFocus()
+        QTest.keyClick(view, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+        model.release()
+        wait_until_settled(qtbot, model)
+        shown = wait_for_rows(qtbot, view)
+        assert shown == expected[-len(shown) :]
+        assert view.currentIndex().row() == len(expected) - 1
+    finally:
+        model.close()
+
+
+def test_view_at_the_end_follows_rows_leaving_and_coming_back(
+    qtbot: QtBot, world: World, make_model: Any
+) -> None:
+    model = make_model()
+    view = table_view(qtbot, model)
+    follow_end(view)
+    wait_until_settled(qtbot, model)
+    view.scrollToBottom()
+    expected = ordered_ids(world)
+    leaving = [id_ for id_ in expected[-BLOCK - 5 :] if id_ % 2]
+    engine = make_engine(world.url)
+    try:
+        for deleted_at, remaining in (
+            (dt.datetime(2026, 5, 1, tzinfo=dt.UTC), False),
+            (None, True),
+        ):
+            with engine.begin() as connection:
+                connection.execute(
+                    update(Customer)
+                    .where(Customer.id.in_(leaving))
+                    .values(deleted_at=deleted_at, version=Customer.version + 1)
+                )
+            model.refresh()
+            now = ordered_ids(world)
+            qtbot.waitUntil(lambda: model.rowCount() == len(now), timeout=10_000)  # noqa: B023
+            wait_until_settled(qtbot, model)
+            shown = wait_for_rows(qtbot, view)
+            assert shown == now[-len(shown) :]
+            assert (leaving[-1] in shown) is remaining
+    finally:
+        with engine.begin() as connection:
+            connection.execute(
+                update(Customer)
+                .where(Customer.id.in_(leaving), Customer.deleted_at.is_not(None))
+                .values(deleted_at=None, version=Customer.version + 1)
+            )
+        engine.dispose()
 
 
 def test_sorting_and_filtering_run_in_the_database(

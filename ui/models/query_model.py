@@ -31,6 +31,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
+from PySide6.QtWidgets import QAbstractItemView
 from sqlalchemy import Connection, Engine
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -423,7 +424,10 @@ class QueryTableModel(QAbstractTableModel):
         if generation != self._generation:
             return
         self._opening = False
-        self._set_count(opened.count.value, opened.count.exact)
+        if opened.count.exact or not self._exact:
+            # A refresh keeps the exact count it had until the key map brings the new one,
+            # rather than jumping to an estimate and back.
+            self._set_count(opened.count.value, opened.count.exact)
         self._store(0, opened.first)
         if not opened.count.exact or self._key_map_stale:
             self._read_key_map()
@@ -456,9 +460,13 @@ class QueryTableModel(QAbstractTableModel):
         )
         self._key_map, self._key_map_stale = found, False
         self._set_count(found.count, exact=True)
-        if changed:  # blocks placed by the old map may be off by a few rows
-            for number in [n for n in self._blocks if n != 0]:
-                del self._blocks[number]
+        if changed:
+            # Blocks placed by the old map, cached or still being read, may be off by a few
+            # rows: drop them and ignore those reads (the first block is placed by no map).
+            first = self._blocks.get(0)
+            self._forget()
+            if first is not None:
+                self._blocks[0] = first
             self._emit_all_changed()
         self._pump()
         self._update_loading()
@@ -563,6 +571,35 @@ class QueryTableModel(QAbstractTableModel):
         if loading != self._loading:
             self._loading = loading
             self.loading_changed.emit(loading)
+
+
+def follow_end(view: QAbstractItemView) -> None:
+    """Keep `view` at the end of its list when rows are added or removed there while it is
+    at the end: a long list's count is an estimate until the key map brings the exact one, so
+    a Ctrl+End pressed before that would otherwise be left short of the real end."""
+    model = view.model()
+    at_end = [False, False]  # scrolled to the bottom, current row the last
+
+    def before(*_: Any) -> None:
+        bar = view.verticalScrollBar()
+        at_end[0] = bar.maximum() > 0 and bar.value() >= bar.maximum()
+        at_end[1] = view.currentIndex().isValid() and (
+            view.currentIndex().row() >= model.rowCount() - 1
+        )
+
+    def after(*_: Any) -> None:
+        if at_end[1] and model.rowCount():
+            column = max(view.currentIndex().column(), 0)
+            view.setCurrentIndex(model.index(model.rowCount() - 1, column))
+        if at_end[0]:
+            view.scrollToBottom()
+
+    for about, done in (
+        (model.rowsAboutToBeInserted, model.rowsInserted),
+        (model.rowsAboutToBeRemoved, model.rowsRemoved),
+    ):
+        about.connect(before)
+        done.connect(after)
 
 
 def read_page(session: listing.Reader, query: ListQuery, user: CurrentUser, anchor: Anchor) -> Page:
