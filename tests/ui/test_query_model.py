@@ -14,6 +14,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QTableView
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select, update
+from sqlalchemy.engine import URL
+from sqlalchemy.exc import OperationalError
 
 from app.access import CurrentUser
 from app.listing import Filter, ListQuery
@@ -321,3 +323,19 @@ def test_rows_not_read_yet_show_a_placeholder_without_blocking(
     qtbot.waitUntil(lambda: model.index(far, 0).data() != PLACEHOLDER, timeout=10_000)
     assert model.index(far, 0).data(ID_ROLE) is not None
     assert model.rowCount(model.index(0, 0)) == 0 and model.columnCount(QModelIndex()) == 6
+
+
+def test_a_failed_read_is_reported_and_loading_ends(
+    qtbot: QtBot, tmp_path: Any, boss: tuple[Any, CurrentUser]
+) -> None:
+    engine = make_engine(URL.create("sqlite", database=str(tmp_path / "missing" / "none.db")))
+    model = QueryTableModel(engine, boss[1], "en")
+    try:
+        with qtbot.waitSignal(model.fetch_failed, timeout=10_000) as failed:
+            model.set_query(ListQuery(customer_spec()))
+        assert isinstance(failed.args[0], OperationalError)
+        qtbot.waitUntil(lambda: not model.is_loading(), timeout=10_000)
+        assert model.rowCount() == 0
+    finally:
+        model.close()
+        engine.dispose()

@@ -560,6 +560,8 @@ class QueryTableModel(QAbstractTableModel):
             self._key_map_running = False
         elif what == "block":
             self._reading = None
+        elif what == "row":
+            self._rows_reading.clear()
         self._wanted.clear()  # no retry loop against a server that is down
         self._update_loading()
         self.fetch_failed.emit(exc)
