@@ -136,7 +136,7 @@ LEGEND = (
 
 def main() -> int:
     args = _arguments()
-    _keep_none_alive()
+    _keep_singletons_alive()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     results: list[Figures] = []
@@ -430,12 +430,14 @@ def _page_statement(query: ListQuery, user: Any, key: Key) -> Any:
 # Helpers.
 
 
-def _keep_none_alive() -> None:
-    """PySide6 6.12 on Python 3.11 returns None from every void call without a reference
-    to it; a run of this length would bring None's count to zero ("Fatal Python error:
-    none_dealloc"). Python 3.12 makes None immortal; before it, the count is raised here."""
+def _keep_singletons_alive() -> None:
+    """PySide6 6.12 on Python 3.11 returns None from every void call, and True from every
+    Signal.emit, without a reference to it; a run of this length would bring their counts to
+    zero ("Fatal Python error: none_dealloc" / "bool_dealloc"). Python 3.12 makes them
+    immortal; before it, their counts are raised here."""
     if sys.version_info < (3, 12):
-        ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
+        for singleton in (None, True, False):
+            ctypes.c_ssize_t.from_address(id(singleton)).value += 1 << 40
 
 
 def _wait(app: QApplication, condition: Callable[[], bool], timeout: float = 30) -> None:
