@@ -5,7 +5,9 @@ characters, owners in every scope, some rows in the recycle bin."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from decimal import Decimal
+from typing import Any
 
 from pypinyin import lazy_pinyin
 from sqlalchemy import insert, select
@@ -77,7 +79,7 @@ def build_list_world(url: URL) -> World:
     return world
 
 
-def _customer(number: int, owner: tuple[int, int], target: int, industries: list[int]) -> dict:
+def _customer(number: int, owner: Any, target: int, industries: Sequence[int]) -> dict[str, Any]:
     if number < len(PINYIN_NAMES):
         name = PINYIN_NAMES[number]
     elif number < len(PINYIN_NAMES) + len(HOSTILE_NAMES):

@@ -58,7 +58,9 @@ def expected_ids(session: Session, sort_key: str, descending: bool, **where: Any
     for name, value in where.items():
         statement = statement.where(getattr(Customer, name) == value)
     rows = session.execute(statement).all()
-    rows.sort(key=lambda row: (row[1] is None, row[1] if row[1] is not None else 0, row[0]))
+    rows = sorted(
+        rows, key=lambda row: (row[1] is None, row[1] if row[1] is not None else 0, row[0])
+    )
     ids = [row[0] for row in rows]
     return ids[::-1] if descending else ids
 

@@ -74,7 +74,7 @@ def ordered_ids(world: World, descending: bool = False, **where: Any) -> list[in
             rows = session.execute(statement).all()
     finally:
         engine.dispose()
-    rows.sort(key=lambda row: (row[1] is None, row[1] or "", row[0]))
+    rows = sorted(rows, key=lambda row: (row[1] is None, row[1] or "", row[0]))
     ids = [row[0] for row in rows]
     return ids[::-1] if descending else ids
 
