@@ -330,3 +330,104 @@ def _user_functions(names: RoleNames) -> list[str]:
         END
         $$""",
     ]
+
+
+# The customer archive's functions (migration 0007). They are not in function_definitions:
+# that list is what migration 0003 installs, before the columns these read exist.
+
+DUPLICATE_CHECK_SIGNATURE = "mc_find_customer_duplicates(text[], text[], text[], text[], integer)"
+
+
+def duplicate_check_function() -> str:
+    """Customers that a new one may duplicate (撞单), found among all rows whatever the
+    caller may see: for each matched key the customer's id, its owner's and department's
+    names, whether the caller may see it, and its name only if so. Credit codes are matched
+    in the recycle bin too (the column is unique there as well); names (customers.name_key),
+    phones (the customer's, its contacts' mobiles and landlines, a landline with any
+    extension) and e-mails among live customers only. At most `p_limit` customers per key."""
+    live = "c.deleted_at IS NULL"
+    # A landline "0755-12345678" matches itself and "0755-12345678-123" (the byte range
+    # from "…-" to "…."), in byte order: the columns have the "C" collation.
+    landline = "(c.phone = k OR (c.phone > (k || '-') AND c.phone < (k || '.')))"
+    contact_phone = (
+        "(t.mobile = k OR t.phone = k OR (t.phone > (k || '-') AND t.phone < (k || '.')))"
+    )
+    return f"""CREATE OR REPLACE FUNCTION mc_find_customer_duplicates(
+        p_credit_codes text[], p_name_keys text[], p_phones text[], p_emails text[],
+        p_limit integer DEFAULT 20)
+    RETURNS TABLE (rule text, matched text, customer_id integer, owner_name text,
+                   department_name text, visible boolean, customer_name text, deleted boolean)
+    LANGUAGE plpgsql STABLE {_HEADER} AS $$
+    BEGIN
+        RETURN QUERY
+        WITH me AS (
+            SELECT mc_has_function('customers', 'view') AS may_view,
+                   mc_sees_all('customers') AS sees_all,
+                   mc_employee_id() AS employee_id,
+                   mc_visible_departments('customers') AS departments
+        ), found AS (
+            SELECT 'credit_code'::text AS rule, k AS matched, x.id
+              FROM unnest(p_credit_codes) k
+             CROSS JOIN LATERAL (SELECT c.id FROM public.customers c
+                                  WHERE c.credit_code = k LIMIT p_limit) x
+            UNION ALL
+            SELECT 'name', k, x.id
+              FROM unnest(p_name_keys) k
+             CROSS JOIN LATERAL (SELECT c.id FROM public.customers c
+                                  WHERE c.name_key = k AND {live}
+                                  ORDER BY c.id LIMIT p_limit) x
+            UNION ALL
+            SELECT 'phone', k, x.id
+              FROM unnest(p_phones) k
+             CROSS JOIN LATERAL (
+                 SELECT y.id FROM (
+                     SELECT c.id FROM public.customers c WHERE {landline} AND {live}
+                     UNION
+                     SELECT c.id FROM public.contacts t
+                       JOIN public.customers c ON c.id = t.customer_id
+                      WHERE {contact_phone} AND t.deleted_at IS NULL AND {live}
+                 ) y ORDER BY y.id LIMIT p_limit) x
+            UNION ALL
+            SELECT 'email', k, x.id
+              FROM unnest(p_emails) k
+             CROSS JOIN LATERAL (
+                 SELECT y.id FROM (
+                     SELECT c.id FROM public.customers c WHERE c.email = k AND {live}
+                     UNION
+                     SELECT c.id FROM public.contacts t
+                       JOIN public.customers c ON c.id = t.customer_id
+                      WHERE t.email = k AND t.deleted_at IS NULL AND {live}
+                 ) y ORDER BY y.id LIMIT p_limit) x
+        )
+        SELECT f.rule, f.matched, c.id, e.name::text, d.name::text, v.visible,
+               CASE WHEN v.visible THEN c.name::text END, c.deleted_at IS NOT NULL
+          FROM found f
+          JOIN public.customers c ON c.id = f.id
+          LEFT JOIN public.employees e ON e.id = c.owner_id
+          LEFT JOIN public.departments d ON d.id = c.department_id
+         CROSS JOIN me
+         CROSS JOIN LATERAL (
+             SELECT coalesce(me.may_view AND (me.sees_all OR c.owner_id = me.employee_id
+                    OR c.department_id = ANY (me.departments)), false) AS visible
+         ) v;
+    END
+    $$"""
+
+
+def blacklist_guard_function(type_code: str, refusal: str) -> str:
+    """The trigger that refuses an order or quotation for a blacklisted customer, whoever
+    writes it: it reads the customer as the owner, so a customer hidden from the writer
+    is checked too."""
+    return f"""CREATE OR REPLACE FUNCTION mc_refuse_blacklisted_customer() RETURNS trigger
+    LANGUAGE plpgsql {_HEADER} AS $$
+    BEGIN
+        IF EXISTS (SELECT 1 FROM public.customers c
+                     JOIN public.customer_types t ON t.id = c.customer_type_id
+                    WHERE c.id = NEW.customer_id AND t.code = '{type_code}') THEN
+            RAISE EXCEPTION '{refusal}: customer % is blacklisted, no new % for it',
+                NEW.customer_id, TG_TABLE_NAME
+                USING ERRCODE = '23514', CONSTRAINT = '{refusal}', TABLE = TG_TABLE_NAME;
+        END IF;
+        RETURN NEW;
+    END
+    $$"""

@@ -16,12 +16,14 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    event,
     false,
     func,
 )
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, Mapper, mapped_column
 
 from db.base import Base, OwnedMixin, Record, label, live_unique, one_of, table_label, utc_now
+from db.customer_keys import NAME_KEY_LENGTH, customer_name_key
 from db.types import ExactDecimal, Money, ascii_key
 
 RATINGS = ("A", "B", "C", "D")
@@ -74,6 +76,11 @@ class Customer(Base, Record, OwnedMixin):
     name_pinyin: Mapped[str | None] = mapped_column(
         ascii_key(600), index=True, info=label("名称拼音", "Name (pinyin)")
     )
+    # The name as the duplicate check compares it (db/customer_keys.py), kept by every ORM
+    # write; in byte order on PostgreSQL, which an equality lookup needs no locale for.
+    name_key: Mapped[str | None] = mapped_column(
+        ascii_key(NAME_KEY_LENGTH), index=True, info=label("名称查重键", "Name key")
+    )
     short_name: Mapped[str | None] = mapped_column(String(60), info=label("简称", "Short name"))
     mnemonic: Mapped[str | None] = mapped_column(
         ascii_key(200), index=True, info=label("助记码", "Mnemonic")
@@ -115,10 +122,16 @@ class Customer(Base, Record, OwnedMixin):
     postal_code: Mapped[str | None] = mapped_column(
         String(6), info=label("邮政编码", "Postal code")
     )
-    phone: Mapped[str | None] = mapped_column(String(40), info=label("电话", "Phone"))
+    # Phone and e-mail are indexed for the duplicate check; the phone in byte order, so that
+    # "0755-12345678-%" (the number with any extension) is a range of the index.
+    phone: Mapped[str | None] = mapped_column(
+        ascii_key(40), index=True, info=label("电话", "Phone")
+    )
     fax: Mapped[str | None] = mapped_column(String(40), info=label("传真", "Fax"))
     website: Mapped[str | None] = mapped_column(String(200), info=label("网址", "Website"))
-    email: Mapped[str | None] = mapped_column(String(254), info=label("电子邮件", "E-mail"))
+    email: Mapped[str | None] = mapped_column(
+        ascii_key(254), index=True, info=label("电子邮件", "E-mail")
+    )
     credit_code: Mapped[str | None] = mapped_column(
         String(18), info=label("统一社会信用代码", "Unified social credit code")
     )
@@ -154,6 +167,15 @@ class Customer(Base, Record, OwnedMixin):
         Date, index=True, info=label("下次跟进日期", "Next follow-up")
     )
     notes: Mapped[str | None] = mapped_column(Text, info=label("备注", "Notes"))
+
+
+def _fill_name_key(_mapper: Mapper[Customer], _connection: object, target: Customer) -> None:
+    target.name_key = customer_name_key(target.name)
+
+
+# Every ORM write keeps the key; bulk loads compute it with customer_name_key themselves.
+event.listen(Customer, "before_insert", _fill_name_key)
+event.listen(Customer, "before_update", _fill_name_key)
 
 
 class CustomerExtension(Base, Record):
@@ -250,7 +272,9 @@ class Contact(Base, Record):
     mobile: Mapped[str | None] = mapped_column(
         ascii_key(20), index=True, info=label("手机", "Mobile")
     )
-    phone: Mapped[str | None] = mapped_column(String(40), info=label("电话", "Phone"))
+    phone: Mapped[str | None] = mapped_column(
+        ascii_key(40), index=True, info=label("电话", "Phone")
+    )
     extension: Mapped[str | None] = mapped_column(String(10), info=label("分机", "Extension"))
     fax: Mapped[str | None] = mapped_column(String(40), info=label("传真", "Fax"))
     email: Mapped[str | None] = mapped_column(
