@@ -29,6 +29,9 @@ from db.pinyin import pinyin_key
 Values = dict[str, Any]
 Rule = Callable[[Session, Values, "int | None"], None]
 DeleteRule = Callable[[Session, int], None]
+# Fills in what the acting user implies (an owner, a default) before the rules run; may refuse.
+Prepare = Callable[[Session, CurrentUser, Values, "int | None"], None]
+AfterSave = Callable[[Session, CurrentUser, int], None]
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,8 @@ class RecordKind:
     check_values: Rule | None = None
     check_delete: DeleteRule | None = None
     check_restore: Rule | None = None
+    prepare: Prepare | None = None
+    after_save: AfterSave | None = None  # keeps related rows in step (one primary contact…)
 
     @property
     def table(self) -> str:
@@ -119,12 +124,25 @@ def read(session: Session, user: CurrentUser, kind: RecordKind, record_id: int) 
 
 def create(session: Session, user: CurrentUser, kind: RecordKind, values: Values) -> RecordValues:
     user.require(kind.module, "create")
-    checked = _checked(session, kind, values, None)
+    checked = _checked(session, user, kind, values, None)
     row = kind.model(created_by_id=user.user_id, updated_by_id=user.user_id)
     _assign(row, checked)
     session.add(row)
     flush(session)
+    _after_save(session, user, kind, row)
     return _values(kind, row)
+
+
+def check(
+    session: Session,
+    user: CurrentUser,
+    kind: RecordKind,
+    values: Values,
+    record_id: int | None = None,
+) -> Values:
+    """`values` checked as a save would check them, with the defaults filled in, without
+    saving: for a service that asks the user something before the save."""
+    return _checked(session, user, kind, values, record_id)
 
 
 def update(
@@ -141,10 +159,11 @@ def update(
     row = _live(session, user, kind, record_id)
     if row.version != version:
         raise StaleRecordError(_values(kind, row))
-    checked = _checked(session, kind, values, record_id)
+    checked = _checked(session, user, kind, values, record_id)
     _assign(row, checked)
     row.updated_by_id = user.user_id
     flush(session)
+    _after_save(session, user, kind, row)
     return _values(kind, row)
 
 
@@ -317,13 +336,18 @@ def _user_names(session: Session, user_ids: set[int]) -> dict[int, str]:
 
 
 # Writing rows.
-def _checked(session: Session, kind: RecordKind, values: Values, record_id: int | None) -> Values:
-    """Every field checked by its spec (the form checked too; this is the rule), then the
-    kind's own rules and the live-unique columns, each failure naming its field."""
+def _checked(
+    session: Session, user: CurrentUser, kind: RecordKind, values: Values, record_id: int | None
+) -> Values:
+    """Every field checked by its spec (the form checked too; this is the rule), the kind's
+    defaults filled in, then its own rules and the live-unique columns, each failure naming
+    its field."""
     unknown = set(values) - {spec.key for spec in kind.fields}
     if unknown:
         raise ValidationError("unknown_field", field=sorted(unknown)[0])
     checked = {spec.key: _checked_value(spec, values.get(spec.key)) for spec in kind.fields}
+    if kind.prepare is not None:
+        kind.prepare(session, user, checked, record_id)
     if kind.check_values is not None:
         kind.check_values(session, checked, record_id)
     _require_unique_free(session, kind, checked, record_id)
@@ -363,6 +387,12 @@ def _live_unique_columns(kind: RecordKind) -> list[tuple[str, ...]]:
             if set(columns) <= fields:
                 found.append(columns)
     return found
+
+
+def _after_save(session: Session, user: CurrentUser, kind: RecordKind, row: Any) -> None:
+    if kind.after_save is not None:
+        kind.after_save(session, user, row.id)
+        flush(session)
 
 
 def _assign(row: Any, values: Values) -> None:
