@@ -212,6 +212,47 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "A record it refers to does not exist: {detail}",
     ),
     "check_failed": ("数据不符合规则：{detail}", "The data breaks a rule: {detail}"),
+    # Customers (app/customers.py, app/customer_duplicates.py, app/ownership.py).
+    "credit_code_taken": (
+        "该统一社会信用代码已被另一客户使用（负责人：{owner}，{department}），不能重复录入。",
+        "This unified social credit code belongs to another customer (owner: {owner}, "
+        "{department}); a customer is entered only once.",
+    ),
+    "duplicate_customer": (
+        "可能与已有客户重复（{rule}），该客户的负责人：{owner}，{department}。",
+        "This may duplicate an existing customer ({rule}), owned by {owner}, {department}.",
+    ),
+    "customer_blacklisted": (
+        "该客户已列入黑名单，不能新建订单、报价或群发邮件。",
+        "This customer is blacklisted: no new orders, quotations or bulk mail.",
+    ),
+    "blacklist_reason_required": (
+        "列入黑名单须填写原因。",
+        "A blacklisted customer needs the reason for blacklisting.",
+    ),
+    "customer_missing": (
+        "所选客户不存在、已删除或您无权查看。",
+        "The chosen customer does not exist, was deleted, or is not yours to see.",
+    ),
+    "employee_missing": (
+        "所选员工不存在或已离职。",
+        "The chosen employee does not exist or has left.",
+    ),
+    "transfer_not_allowed": (
+        "只有部门主管（本部门范围内）、决策者和管理员可以移交客户。",
+        "Only department heads (within their departments), decision makers and "
+        "administrators hand customers over.",
+    ),
+    "same_employee": (
+        "移交的对象不能是原负责人本人。",
+        "Customers are handed over to someone other than their owner.",
+    ),
+    "merge_same_customer": ("不能把客户与其自身合并。", "A customer cannot be merged with itself."),
+    "merge_into_blacklisted": (
+        "保留的客户已列入黑名单，不能接收被合并客户的订单和报价；请保留另一方，或先解除黑名单。",
+        "The customer kept is blacklisted and cannot take the merged customer's orders and "
+        "quotations; keep the other one, or lift the blacklist first.",
+    ),
     # Form fields (app/fields.py): each names its field by the label in the user's language.
     "required": ("请填写{label_zh}。", "{label_en} is required."),
     "too_long": (
