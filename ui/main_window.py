@@ -46,6 +46,7 @@ from ui.dialogs.security_tools_dialog import SecurityToolsDialog
 from ui.dialogs.settings_dialog import SettingsDialog
 from ui.errors import error_text
 from ui.help import show_help
+from ui.layout_state import restore_widget_states, widget_states
 from ui.modules import MENUS, MODULES, SUBMENUS, Module, PanelContext
 from ui.widgets.shortcut_panel import (
     PART_PREFERENCES,
@@ -286,6 +287,7 @@ class MainWindow(QMainWindow):
             self._warn(error_text(error, self._language))
             return None
         self._release_window_shortcuts(panel)
+        self._restore_panel_layout(entry.key, panel)
         status_message = getattr(panel, "status_message", None)
         if status_message is not None:
             status_message.connect(self._on_panel_status_message)
@@ -423,23 +425,46 @@ class MainWindow(QMainWindow):
         if (inner := state("shortcut_splitter")) is not None:
             self.shortcut_panel.splitter.restoreState(inner)
 
+    def _restore_panel_layout(self, module_key: str, panel: QWidget) -> None:
+        """The splitters and list columns of a panel as the user left them, on any PC."""
+        names = widget_states(panel)
+        try:
+            with self._sessions().begin() as session:
+                found = {
+                    name: value
+                    for name in names
+                    if (
+                        value := user_preferences.load_layout(
+                            session, self._logged_in.user, f"panel.{module_key}.{name}"
+                        )
+                    )
+                }
+        except (MediaCrmError, SQLAlchemyError):
+            log.warning("cannot read the layout of %s", module_key, exc_info=True)
+            return
+        restore_widget_states(
+            panel,
+            {name: QByteArray.fromBase64(value.encode("ascii")) for name, value in found.items()},
+        )
+
     def _save_layout(self) -> None:
         if self._layout_saved:
             return
         self._layout_saved = True
         states = {
-            "geometry": self.saveGeometry(),
-            "state": self.saveState(),
-            "splitter": self.splitter.saveState(),
-            "shortcut_splitter": self.shortcut_panel.splitter.saveState(),
+            "main_window.geometry": self.saveGeometry(),
+            "main_window.state": self.saveState(),
+            "main_window.splitter": self.splitter.saveState(),
+            "main_window.shortcut_splitter": self.shortcut_panel.splitter.saveState(),
         }
+        for module_key, panel in self.panels.items():
+            for name, state in widget_states(panel).items():
+                states[f"panel.{module_key}.{name}"] = state
         try:
             with self._sessions().begin() as session:
                 for key, value in states.items():
                     encoded = bytes(value.toBase64().data()).decode("ascii")
-                    user_preferences.save_layout(
-                        session, self._logged_in.user, f"main_window.{key}", encoded
-                    )
+                    user_preferences.save_layout(session, self._logged_in.user, key, encoded)
         except (MediaCrmError, SQLAlchemyError):
             # The window closes anyway; next time it opens at its default size.
             log.warning("cannot save the window layout", exc_info=True)

@@ -36,6 +36,7 @@ from ui import i18n, modules
 from ui.main_window import MENU_TITLES, MainWindow
 from ui.panels.employees_panel import EmployeesPanel
 from ui.panels.pending_panel import PendingPanel
+from ui.panels.record_panel import RecordPanel
 from ui.widgets.shortcut_panel import PARTS
 
 TIMEOUT_MS = 20_000
@@ -339,6 +340,30 @@ def test_the_window_layout_is_remembered_for_the_user(windows: Windows) -> None:
     assert (again.width(), again.height()) == (760, 540)
     assert again.splitter.sizes() == kept
     assert windows.open("admin").width() == 1280
+
+
+def test_a_panels_columns_and_splitter_are_remembered_for_the_user(windows: Windows) -> None:
+    window = windows.open("admin")
+    assert window.open_module("positions")
+    panel = window.current_panel()
+    assert isinstance(panel, RecordPanel)
+    header = panel.list_view.horizontalHeader()  # type: ignore[attr-defined]
+    header.resizeSection(0, 231)
+    header.moveSection(2, 0)  # the English name first
+    panel.splitter.setSizes([700, 300])
+    kept = panel.splitter.sizes()
+    window.close()
+    again = windows.open("admin")
+    assert again.open_module("positions")
+    panel = again.current_panel()
+    assert isinstance(panel, RecordPanel)
+    header = panel.list_view.horizontalHeader()  # type: ignore[attr-defined]
+    assert (header.sectionSize(0), header.logicalIndex(0)) == (231, 2)
+    left, right = panel.splitter.sizes()  # the same shares of a window laid out anew
+    assert abs(left / (left + right) - kept[0] / sum(kept)) < 0.02
+    other = windows.open("staff_a")
+    assert other.open_module("positions")
+    assert other.current_panel().list_view.horizontalHeader().logicalIndex(0) == 0  # type: ignore[union-attr]
 
 
 def add_rows(world: World, *rows: object) -> None:
