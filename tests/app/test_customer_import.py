@@ -1,0 +1,531 @@
+"""Importing customers and contacts from .xlsx and CSV (UTF-8 with BOM, GBK): bad rows left out
+and reported, duplicates by the rules and the policy, the owner's permissions, Cancel, and
+random rows that never crash nor half-import. Each database test runs on SQLite and
+PostgreSQL, acting through the user's own login role on PostgreSQL."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+
+import openpyxl
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import func, select
+from sqlalchemy.engine import URL
+from sqlalchemy.orm import Session, sessionmaker
+
+from app import export
+from app.access import CurrentUser, visible_rows
+from app.customer_import import (
+    ImportCancelledError,
+    ImportOptions,
+    ImportResult,
+    Mapping,
+    auto_mapping,
+    import_customers,
+    plan_import,
+    resolve_owner,
+    write_error_report,
+    write_import,
+)
+from app.customer_import_rows import NameKeys
+from app.customers import mnemonic_of
+from app.errors import PermissionDeniedError, ValidationError
+from app.identifiers import credit_code_check_char
+from app.import_files import cell_text, open_table, preview_rows
+from db.customer_keys import customer_name_key
+from db.models.audit import AuditLog
+from db.models.customers import Contact, Customer
+from db.models.lookups import City, CustomerType, Industry, Region
+from db.pinyin import pinyin_key
+from tests.acting_users import acting
+from tests.security_world import World, build_world
+
+PEOPLE = {
+    "admin": ("admin", "B", "管理员"),
+    "staff_a": ("staff", "A", "王小明"),
+    "staff_b": ("staff", "B", "韩梅梅"),
+    "head_a": ("dept_head", "A", "张主管"),
+}
+HEADERS = [
+    "公司名称",
+    "联系人",
+    "手机",
+    "电话",
+    "城市",
+    "行业",
+    "客户类型",
+    "统一社会信用代码",
+    "备注",
+]
+FORMULA = "=cmd|' /C calc'!A0"
+LONG = "长" * 10_000
+
+
+def code(number: int) -> str:
+    first = f"91110108{number:09d}"
+    return first + credit_code_check_char(first)
+
+
+def bad_code(number: int) -> str:
+    good = code(number)
+    return good[:-1] + ("0" if good[-1] != "0" else "1")
+
+
+def sample_rows() -> list[list[str]]:
+    """Line 2 good; 3 wrong phone; 4 no name; 5 bad check character; 6 the same company as
+    line 2 (another legal form, full-width); 7 a 10,000-character cell; 8 formulas as text."""
+    return [
+        ["北京星辰传媒有限公司", "张伟", "138 0013 8000", "010-62345678", "北京", "制造业",
+         "目标客户", code(1), "首单客户"],
+        ["上海东方广告有限公司", "李娜", "1380013", "", "上海", "", "", "", ""],
+        ["", "王芳", "13900139000", "", "", "", "", "", ""],
+        ["杭州西湖文化有限公司", "", "", "", "杭州", "", "", bad_code(2), ""],
+        ["北京星辰传媒有限责任公司", "", "", "", "", "", "", "", "同一家"],
+        ["深圳长文科技有限公司", "", "", "", "深圳", "", "", "", LONG],
+        ["广州公式贸易有限公司", "赵六", "13700137000", "", "广州市", "", "重点客户", code(3),
+         FORMULA],
+    ]  # fmt: skip
+
+
+def write_csv(path: Path, rows: Sequence[Sequence[str]], encoding: str = "utf-8-sig") -> Path:
+    with path.open("w", encoding=encoding, newline="") as stream:
+        csv.writer(stream).writerows([HEADERS, *rows])
+    return path
+
+
+def write_xlsx(
+    path: Path, rows: Sequence[Sequence[object]], headers: Sequence[str] = HEADERS
+) -> Path:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    for values in [headers, *rows]:
+        sheet.append(list(values))
+    for row in sheet.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.data_type = "s"  # text that looks like a formula, as Excel keeps it
+    workbook.save(path)
+    return path
+
+
+@pytest.fixture
+def world(db_url: URL) -> World:
+    return build_world(db_url, PEOPLE, business=False)
+
+
+@pytest.fixture
+def staff_a(world: World) -> Iterator[tuple[sessionmaker[Session], CurrentUser]]:
+    with acting(world, "staff_a") as pair:
+        yield pair
+
+
+def run_import(
+    pair: tuple[sessionmaker[Session], CurrentUser], path: Path, **options: object
+) -> ImportResult:
+    factory, user = pair
+    with factory.begin() as session:
+        return import_customers(session, user, path, options=ImportOptions(**options))  # type: ignore[arg-type]
+
+
+def customers(pair: tuple[sessionmaker[Session], CurrentUser]) -> dict[str, Customer]:
+    """The customers the user sees, by name."""
+    factory, user = pair
+    with factory() as session:
+        return {c.name: c for c in session.scalars(visible_rows(user, Customer))}
+
+
+def customer_count(pair: tuple[sessionmaker[Session], CurrentUser]) -> int:
+    factory, user = pair
+    with factory() as session:
+        statement = visible_rows(user, Customer, select(func.count()).select_from(Customer))
+        return int(session.scalar(statement) or 0)
+
+
+# Reading files (no database).
+@pytest.mark.parametrize(
+    ("encoding", "delimiter"),
+    [("utf-8-sig", ","), ("utf-8", ";"), ("gbk", ","), ("gb18030", "\t"), ("utf-16", "\t")],
+)
+def test_csv_encodings_and_delimiters_are_found(
+    tmp_path: Path, encoding: str, delimiter: str
+) -> None:
+    path = tmp_path / "客户.csv"
+    with path.open("w", encoding=encoding, newline="") as stream:
+        csv.writer(stream, delimiter=delimiter).writerows(
+            [["公司名称", "备注"], ["北京星辰传媒", "多行\n备注"], ["", ""], ["上海", "x"]]
+        )
+    headers, rows = preview_rows(path, 10)
+    assert headers == ["公司名称", "备注"]
+    assert [(row.line, row.cells) for row in rows] == [
+        (2, ("北京星辰传媒", "多行\n备注")),
+        (5, ("上海", "x")),
+    ]
+
+
+def test_workbook_cells_read_as_typed(tmp_path: Path) -> None:
+    path = write_xlsx(
+        tmp_path / "a.xlsx",
+        [[13800138000, dt.datetime(2024, 3, 15), 1.5, True, None, FORMULA]],
+        ["手机", "成立日期", "注册资本", "重点客户", "空", "备注"],
+    )
+    with open_table(path) as (found, headers, rows):
+        assert found.kind == "xlsx"
+        assert headers[0] == "手机"
+        assert [row.cells for row in rows] == [
+            ("13800138000", "2024-03-15", "1.5", "true", "", FORMULA)
+        ]
+    assert cell_text(dt.datetime(2024, 3, 15, 9, 30)) == "2024-03-15 09:30:00"
+
+
+def test_unreadable_files_say_so(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.xlsx"
+    broken.write_bytes(b"PK\x03\x04 not really a workbook")
+    old = tmp_path / "old.xls"
+    old.write_bytes(b"\xd0\xcf\x11\xe0" + b"\0" * 100)
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"")
+    codes = []
+    for path in (broken, old, empty, tmp_path / "missing.csv"):
+        with pytest.raises(ValidationError) as caught:
+            preview_rows(path, 5)
+        codes.append(caught.value.code)
+    assert codes == ["file_unreadable", "file_format_unknown", "file_empty", "file_unreadable"]
+
+
+def test_chinese_and_english_headers_map_automatically() -> None:
+    mapping = auto_mapping(
+        ["客户名称*", "ＥＭＡＩＬ", "联系人姓名", "手机号", "Tel", "省份", "联系人2", "手机2",
+         "统一社会信用代码", "Postal Code", "不认识", "名称"]
+    )  # fmt: skip
+    assert mapping.columns == {
+        0: "name", 1: "email", 2: "contact.name", 3: "contact.mobile", 4: "phone",
+        5: "region", 6: "contact2.name", 7: "contact2.mobile", 8: "credit_code",
+        9: "postal_code",
+    }  # fmt: skip
+
+
+def test_a_saved_mapping_finds_its_columns_again_by_header(tmp_path: Path) -> None:
+    mapping = auto_mapping(["单位", "地址"]).with_column(0, "name").with_column(1, "notes")
+    mapping.save(tmp_path / "m.json")
+    moved = Mapping.load(tmp_path / "m.json").for_headers(["其他", "地址", "单位"])
+    assert moved.columns == {2: "name", 1: "notes"}
+    with pytest.raises(ValidationError):
+        Mapping({0: "name", 1: "name"})
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.text(
+        alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x4FFF)
+        | st.sampled_from("AbC1 -（）长重行"),
+        max_size=12,
+    )
+)
+def test_name_keys_are_the_orm_listeners_keys_and_the_forms_mnemonic(name: str) -> None:
+    keys = NameKeys()
+    pinyin, initials = keys.keys(name)
+    assert pinyin == pinyin_key(name)
+    assert keys.mnemonic(initials) == mnemonic_of(name, 200)
+
+
+# Importing.
+@pytest.mark.parametrize("kind", ["xlsx", "utf-8-sig", "gbk"])
+def test_bad_rows_are_left_out_and_reported_the_rest_imported(
+    staff_a: tuple[sessionmaker[Session], CurrentUser], tmp_path: Path, kind: str
+) -> None:
+    if kind == "xlsx":
+        path = write_xlsx(tmp_path / "客户.xlsx", sample_rows())
+    else:
+        path = write_csv(tmp_path / "客户.csv", sample_rows(), kind)
+    result = run_import(staff_a, path)
+    assert (result.read, result.created, result.updated, result.duplicates, result.rejected) == (
+        7,
+        2,
+        0,
+        1,
+        4,
+    )
+    assert result.contacts_created == 2
+    assert [(e.line, e.field, e.code) for e in result.errors] == [
+        (3, "contact.mobile", "invalid_cn_mobile"),
+        (4, "name", "required"),
+        (5, "credit_code", "invalid_credit_code"),
+        (7, "notes", "too_long"),
+    ]
+    assert result.errors[0].column == "手机"
+    assert "手机" in result.errors[0].message("zh_CN")
+    assert [(d.line, d.rule, d.earlier_line) for d in result.duplicate_rows] == [(6, "name", 2)]
+    saved = customers(staff_a)
+    assert set(saved) == {"北京星辰传媒有限公司", "广州公式贸易有限公司"}
+    star, formula = saved["北京星辰传媒有限公司"], saved["广州公式贸易有限公司"]
+    factory, user = staff_a
+    assert star.owner_id == user.employee_id and star.department_id == user.department_id
+    assert star.name_pinyin == pinyin_key(star.name) and star.mnemonic == "BJXCCMYXGS"
+    assert star.name_key == customer_name_key(star.name)
+    assert (star.phone, star.credit_code, star.notes) == ("010-62345678", code(1), "首单客户")
+    assert formula.notes == FORMULA and formula.is_key_account
+    assert export.csv_text(formula.notes) == "'" + FORMULA
+    with factory() as session:
+        names: dict[int | None, str] = dict(session.execute(select(City.id, City.name_zh)).all())
+        regions: dict[int | None, str] = dict(
+            session.execute(select(Region.id, Region.name_zh)).all()
+        )
+        assert (names[star.city_id], regions[star.region_id]) == ("北京", "北京市")
+        assert (names[formula.city_id], regions[formula.region_id]) == ("广州", "广东省")
+        assert session.get(Industry, star.industry_id).name_zh == "制造业"  # type: ignore[union-attr]
+        assert session.get(CustomerType, star.customer_type_id).code == "target"  # type: ignore[union-attr]
+        contact = session.scalars(select(Contact).where(Contact.customer_id == star.id)).one()
+        assert (contact.name, contact.mobile, contact.is_primary) == ("张伟", "13800138000", True)
+        assert contact.name_pinyin == "zhangwei" and contact.mnemonic == "ZW"
+
+
+def test_every_imported_row_is_in_the_audit_trail(world: World, tmp_path: Path) -> None:
+    with acting(world, "admin") as pair:
+        result = run_import(pair, write_csv(tmp_path / "a.csv", sample_rows()))
+        factory, _ = pair
+        with factory() as session:
+            logged = set(
+                session.scalars(
+                    select(AuditLog.record_id).where(
+                        AuditLog.table_name == "customers", AuditLog.operation == "INSERT"
+                    )
+                )
+            )
+            user_ids = set(
+                session.scalars(select(AuditLog.user_id).where(AuditLog.table_name == "contacts"))
+            )
+    assert logged == set(result.customer_ids)
+    assert user_ids == {world.user_id_of["admin"]}
+
+
+def test_the_error_report_holds_the_rejected_rows_with_their_reasons(
+    staff_a: tuple[sessionmaker[Session], CurrentUser], tmp_path: Path
+) -> None:
+    path = write_csv(tmp_path / "客户.csv", sample_rows(), "gbk")
+    factory, user = staff_a
+    with factory() as session:
+        plan = plan_import(session, user, path)
+    report = tmp_path / "errors.csv"
+    assert write_error_report(report, path, plan, "zh_CN") == 4
+    with report.open(encoding="utf-8-sig", newline="") as stream:
+        rows = list(csv.reader(stream))
+    assert rows[0] == ["行号", "错误", *HEADERS]
+    assert [row[0] for row in rows[1:]] == ["3", "4", "5", "7"]
+    assert "统一社会信用代码" in rows[3][1] and rows[3][2] == "杭州西湖文化有限公司"
+
+
+def test_skip_update_and_insert_anyway(
+    staff_a: tuple[sessionmaker[Session], CurrentUser], tmp_path: Path
+) -> None:
+    first = [
+        [
+            "北京星辰传媒有限公司",
+            "张伟",
+            "13800138000",
+            "010-62345678",
+            "北京",
+            "",
+            "",
+            code(1),
+            "原备注",
+        ]
+    ]
+    run_import(staff_a, write_csv(tmp_path / "1.csv", first))
+    again = [
+        ["北京星辰传媒有限公司", "李娜", "13900139000", "", "", "", "", "", "新备注"],
+        ["（北京）星辰传媒", "张伟", "", "", "", "", "", "", ""],
+        ["新客户有限公司", "", "", "", "", "", "", code(1), ""],
+    ]
+    path = write_csv(tmp_path / "2.csv", again)
+    skipped = run_import(staff_a, path)
+    assert (skipped.created, skipped.updated, skipped.duplicates, skipped.rejected) == (0, 0, 3, 0)
+    inserted = run_import(staff_a, path, on_duplicate="insert")
+    assert (inserted.created, inserted.duplicates, inserted.rejected) == (2, 0, 1)
+    assert [(e.line, e.code) for e in inserted.errors] == [(4, "duplicate_credit_code")]
+    assert customer_count(staff_a) == 3
+
+
+def test_update_overwrites_given_cells_only_and_adds_new_contacts(
+    staff_a: tuple[sessionmaker[Session], CurrentUser], tmp_path: Path
+) -> None:
+    first = [
+        [
+            "北京星辰传媒有限公司",
+            "张伟",
+            "13800138000",
+            "010-62345678",
+            "北京",
+            "",
+            "",
+            code(1),
+            "原备注",
+        ]
+    ]
+    run_import(staff_a, write_csv(tmp_path / "1.csv", first))
+    again = [
+        ["北京星辰传媒有限公司", "李娜", "13900139000", "", "", "", "", "", "新备注"],
+        ["北京星辰传媒", "张伟", "", "", "上海", "", "", "", ""],
+        ["另一家公司", "", "", "", "", "", "", code(1), ""],
+    ]
+    result = run_import(staff_a, write_csv(tmp_path / "2.csv", again), on_duplicate="update")
+    assert (result.created, result.updated, result.duplicates, result.rejected) == (0, 3, 0, 0)
+    assert result.contacts_created == 1
+    (saved,) = customers(staff_a).values()
+    assert (saved.name, saved.notes, saved.phone) == ("另一家公司", "新备注", "010-62345678")
+    assert saved.version == 2 and saved.name_pinyin == pinyin_key("另一家公司")
+    factory, _ = staff_a
+    with factory() as session:
+        names = set(session.scalars(select(Contact.name).where(Contact.customer_id == saved.id)))
+    assert names == {"张伟", "李娜"}
+
+
+def test_a_row_matching_two_customers_is_not_updated(
+    staff_a: tuple[sessionmaker[Session], CurrentUser], tmp_path: Path
+) -> None:
+    run_import(staff_a, write_csv(tmp_path / "1.csv", [
+        ["甲公司", "", "", "010-62345678", "", "", "", "", ""],
+        ["乙公司", "", "", "010-62345679", "", "", "", "", ""],
+    ]))  # fmt: skip
+    result = run_import(
+        staff_a,
+        write_csv(tmp_path / "2.csv", [["甲公司", "", "", "010-62345679", "", "", "", "", "x"]]),
+        on_duplicate="update",
+    )
+    assert [(e.line, e.code) for e in result.errors] == [(2, "ambiguous_duplicate")]
+
+
+def test_rows_repeating_an_earlier_row_update_what_it_created(
+    staff_a: tuple[sessionmaker[Session], CurrentUser], tmp_path: Path
+) -> None:
+    rows = [
+        ["丙公司", "张三", "13800138000", "", "", "", "", "", ""],
+        ["丙公司", "李四", "13900139000", "", "", "", "", "", "补充"],
+        ["丁公司", "张三", "13800138000", "", "", "", "", code(9), ""],
+        ["戊公司", "", "", "", "", "", "", code(9), ""],
+    ]
+    path = write_csv(tmp_path / "1.csv", rows)
+    result = run_import(staff_a, path, on_duplicate="update")
+    assert (result.created, result.updated, result.rejected) == (1, 3, 0)
+    (saved,) = customers(staff_a).values()
+    assert (saved.name, saved.notes, saved.credit_code) == ("戊公司", "补充", code(9))
+    assert result.contacts_created == 2
+
+
+def test_staff_own_what_they_import_and_cannot_give_it_to_another_department(
+    world: World, tmp_path: Path
+) -> None:
+    with acting(world, "staff_a") as (factory, user), factory() as session:
+        with pytest.raises(PermissionDeniedError):
+            resolve_owner(session, user, "staff_b")
+        with pytest.raises(PermissionDeniedError):
+            resolve_owner(session, user, "head_a")  # staff see their own customers only
+    with acting(world, "head_a") as (factory, user):
+        with factory.begin() as session:
+            owner = resolve_owner(session, user, "staff_a")
+            result = import_customers(
+                session, user, write_csv(tmp_path / "a.csv", sample_rows()[:1]),
+                options=ImportOptions(owner=owner),
+            )  # fmt: skip
+            with pytest.raises(PermissionDeniedError):
+                resolve_owner(session, user, "staff_b")
+        assert result.created == 1
+    with acting(world, "staff_a") as pair:
+        (saved,) = customers(pair).values()
+        assert (
+            saved.owner_id == pair[1].employee_id
+            and saved.created_by_id == world.user_id_of["head_a"]
+        )
+
+
+def test_a_duplicate_hidden_from_the_user_is_still_caught(world: World, tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "a.csv", sample_rows()[:1])
+    with acting(world, "staff_a") as pair:
+        run_import(pair, path)
+    with acting(world, "staff_b") as pair:
+        for policy in ("skip", "update"):
+            result = run_import(pair, path, on_duplicate=policy)
+            assert (result.created, result.updated, result.duplicates) == (0, 0, 1)
+            (row,) = result.duplicate_rows
+            assert row.matches[0].rule == "credit_code"
+            assert row.matches[0].customer_name is None and row.matches[0].owner_name == "王小明"
+        assert customers(pair) == {}
+
+
+def test_cancel_leaves_nothing(
+    staff_a: tuple[sessionmaker[Session], CurrentUser], tmp_path: Path
+) -> None:
+    rows = [
+        [f"公司{n}有限公司", f"联系人{n}", f"138{n:08d}", "", "", "", "", "", ""] for n in range(30)
+    ]
+    path = write_csv(tmp_path / "a.csv", rows)
+    factory, user = staff_a
+    asked: list[bool] = []
+
+    def cancelled_at_second_batch() -> bool:
+        asked.append(True)
+        return len(asked) > 1
+
+    with factory() as session:
+        plan = plan_import(session, user, path)
+    with pytest.raises(ImportCancelledError), factory.begin() as session:
+        write_import(session, user, plan, cancelled=cancelled_at_second_batch)
+    assert customers(staff_a) == {}
+    with factory() as session:
+        assert session.scalar(select(func.count()).select_from(Contact)) == 0
+
+
+# Random rows: never a crash, never half an import, every rejected row reported.
+_CELL = st.one_of(
+    st.just(""),
+    st.text(max_size=8),
+    st.sampled_from(["13800138000", "010-62345678", "a@b.cn", FORMULA, "北京", "制造业", code(5),
+                     bad_code(6), "  ", "x" * 300, "重点客户", "目标客户"]),
+)  # fmt: skip
+
+
+@settings(
+    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(rows=st.lists(st.lists(_CELL, min_size=len(HEADERS), max_size=len(HEADERS)), max_size=12),
+       policy=st.sampled_from(["skip", "update", "insert"]))  # fmt: skip
+def test_random_rows_never_crash_nor_half_import(
+    staff_a: tuple[sessionmaker[Session], CurrentUser],
+    tmp_path: Path,
+    rows: list[list[str]],
+    policy: str,
+) -> None:
+    path = write_csv(tmp_path / "random.csv", [[c.replace("\0", "") for c in row] for row in rows])
+    factory, user = staff_a
+    with factory() as session, session.begin():
+        before = session.scalar(select(func.count()).select_from(Customer))
+        result = import_customers(session, user, path, options=ImportOptions(on_duplicate=policy))  # type: ignore[arg-type]
+        after = session.scalar(select(func.count()).select_from(Customer))
+        contacts = session.scalar(select(func.count()).select_from(Contact))
+        session.rollback()
+    nonblank = sum(1 for row in rows if any(c.strip() for c in row))
+    assert result.read == nonblank
+    assert result.read == result.created + result.updated + result.duplicates + result.rejected
+    assert after - before == result.created  # type: ignore[operator]
+    assert contacts == result.contacts_created
+    assert len({e.line for e in result.errors}) == result.rejected
+
+
+def test_a_missing_name_column_is_refused(
+    staff_a: tuple[sessionmaker[Session], CurrentUser], tmp_path: Path
+) -> None:
+    path = tmp_path / "a.csv"
+    path.write_text("地址,电话\n北京,010-62345678\n", encoding="utf-8")
+    with pytest.raises(ValidationError) as caught:
+        run_import(staff_a, path)
+    assert caught.value.code == "name_not_mapped"
+
+
+def progress_recorder() -> tuple[list[tuple[int, int]], Callable[[int, int], None]]:
+    seen: list[tuple[int, int]] = []
+    return seen, lambda done, total: seen.append((done, total))
