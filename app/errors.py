@@ -60,3 +60,9 @@ class SchemaVersionError(MediaCrmError):
     """The database schema is older or newer than this program."""
 
     code = "schema_mismatch"
+
+
+class CancelledError(MediaCrmError):
+    """The user cancelled long work; whatever it was writing is left out whole."""
+
+    code = "cancelled"

@@ -16,6 +16,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "记录已被他人修改（版本 {expected} → {actual}），请刷新后再保存。",
         "Someone else changed the record (version {expected} → {actual}); reload it, then save.",
     ),
+    "cancelled": ("已取消，未写入任何内容。", "Cancelled; nothing was written."),
     "permission_denied": ("您没有执行此操作的权限。", "You are not allowed to do this."),
     # Employees, departments, roles and accounts (app/employees.py, departments, roles, accounts).
     "record_changed": (
@@ -311,6 +312,60 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ambiguous_option": (
         "{label_zh}：有多项与“{text}”相符，请从列表中选择。",
         "{label_en}: several entries match “{text}”; choose one from the list.",
+    ),
+    # Importing customers (app/customer_import*.py, app/import_files.py, app/cli_import.py).
+    "file_unreadable": (
+        "无法读取文件 {path}：{reason}",
+        "Cannot read the file {path}: {reason}",
+    ),
+    "file_empty": ("文件 {path} 没有标题行。", "The file {path} has no header row."),
+    "file_format_unknown": (
+        "不支持此文件格式：{path}。请另存为 .xlsx 或 CSV 后再导入。",
+        "This file format is not supported: {path}. Save it as .xlsx or CSV, then import it.",
+    ),
+    "unknown_import_field": ("未知的导入字段：{name}", "Unknown import field: {name}"),
+    "field_mapped_twice": (
+        "字段“{name}”对应了两列，每个字段只能对应一列。",
+        "The field “{name}” is mapped to two columns; map each field to one column.",
+    ),
+    "bad_mapping_file": ("列对应文件无效：{detail}", "The mapping file is not valid: {detail}"),
+    "name_not_mapped": (
+        "请指定哪一列是客户名称。",
+        "Choose the column that holds the customer's name.",
+    ),
+    "city_not_in_region": (
+        "{label_zh}“{text}”不属于所填的省份/地区。",
+        "{label_en} “{text}” is not in the province or region given.",
+    ),
+    "duplicate_credit_code": (
+        "统一社会信用代码已被另一客户使用，不能重复录入。",
+        "Another customer has this unified social credit code; it cannot be entered twice.",
+    ),
+    "ambiguous_duplicate": (
+        "这一行与多个已有客户相同，无法确定更新哪一个。",
+        "This row matches several customers; it is not clear which one to update.",
+    ),
+    "credit_code_conflict": (
+        "已有客户的统一社会信用代码与文件中的不同，不会被修改。",
+        "The existing customer has another unified social credit code; it is not changed.",
+    ),
+    "import_cancelled": (
+        "导入已取消，没有写入任何数据。",
+        "Import cancelled; nothing was written.",
+    ),
+    "owner_not_allowed": (
+        "您不能把客户分配给“{name}”：该员工不在您的数据权限范围内。",
+        "You cannot make “{name}” the owner: that employee is outside your data permission.",
+    ),
+    "owner_required": (
+        "请用 --owner 指定客户的负责人（以此数据库账户导入时没有默认负责人）。",
+        "Name the customers' owner with --owner (this database account has no employee).",
+    ),
+    "import_summary": (
+        "读取 {read} 行：新建 {created} 个客户，更新 {updated} 个，重复 {duplicates} 行，"
+        "拒绝 {rejected} 行；新建联系人 {contacts_created} 个。",
+        "Read {read} rows: {created} customers created, {updated} updated, "
+        "{duplicates} duplicates, {rejected} rejected; {contacts_created} contacts created.",
     ),
 }
 

@@ -356,106 +356,116 @@
 <context>
     <name>RecordPanel</name>
     <message>
-        <location filename="../../ui/panels/record_panel.py" line="133" />
+        <location filename="../../ui/panels/record_panel.py" line="148" />
         <source>New</source>
         <translation>新加</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/record_panel.py" line="136" />
+        <location filename="../../ui/panels/record_panel.py" line="151" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/record_panel.py" line="139" />
+        <location filename="../../ui/panels/record_panel.py" line="154" />
         <source>Save &amp;&amp; New</source>
         <translation>保存并新加</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/record_panel.py" line="144" />
+        <location filename="../../ui/panels/record_panel.py" line="159" />
         <source>Copy as new</source>
         <translation>复制为新记录</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/record_panel.py" line="147" />
-        <location filename="../../ui/panels/record_panel.py" line="391" />
+        <location filename="../../ui/panels/record_panel.py" line="162" />
+        <location filename="../../ui/panels/record_panel.py" line="408" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/record_panel.py" line="151" />
+        <location filename="../../ui/panels/record_panel.py" line="166" />
         <source>Query &amp;&amp; Report</source>
         <translation>查询与报告</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/record_panel.py" line="154" />
+        <location filename="../../ui/panels/record_panel.py" line="169" />
         <source>Information</source>
         <translation>信息</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/record_panel.py" line="157" />
+        <location filename="../../ui/panels/record_panel.py" line="172" />
         <source>Recycle bin</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/record_panel.py" line="160" />
+        <location filename="../../ui/panels/record_panel.py" line="175" />
         <source>Help</source>
         <translation>帮助</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/record_panel.py" line="261" />
-        <location filename="../../ui/panels/record_panel.py" line="279" />
+        <location filename="../../ui/panels/record_panel.py" line="278" />
+        <location filename="../../ui/panels/record_panel.py" line="296" />
         <source>New record</source>
         <translation>新记录</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/record_panel.py" line="264" />
+        <location filename="../../ui/panels/record_panel.py" line="281" />
         <source>%1 · version %2</source>
         <translation>%1 · 第 %2 版</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/record_panel.py" line="276" />
+        <location filename="../../ui/panels/record_panel.py" line="293" />
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/record_panel.py" line="277" />
+        <location filename="../../ui/panels/record_panel.py" line="294" />
         <source>“%1” has changes that are not saved. Save them?</source>
         <translation>“%1”有尚未保存的修改，是否保存？</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/record_panel.py" line="362" />
+        <location filename="../../ui/panels/record_panel.py" line="379" />
         <source>Saved: %1</source>
         <translation>已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/record_panel.py" line="379" />
+        <location filename="../../ui/panels/record_panel.py" line="396" />
         <source>A copy: change what differs, then save it.</source>
         <translation>已复制：修改不同之处后保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/record_panel.py" line="387" />
+        <location filename="../../ui/panels/record_panel.py" line="404" />
         <source>Move “%1” to the recycle bin? It can be restored from there.</source>
         <translation>将“%1”移到回收站？之后可从回收站恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/record_panel.py" line="407" />
+        <location filename="../../ui/panels/record_panel.py" line="424" />
         <source>Moved to the recycle bin: %1</source>
         <translation>已移到回收站：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/record_panel.py" line="466" />
+        <location filename="../../ui/panels/record_panel.py" line="504" />
         <source>Export the list</source>
         <translation>导出列表</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/record_panel.py" line="468" />
+        <location filename="../../ui/panels/record_panel.py" line="506" />
         <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/record_panel.py" line="488" />
+        <location filename="../../ui/panels/record_panel.py" line="536" />
         <source>Exported %1 rows to %2</source>
         <translation>已导出 %1 行到 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/record_panel.py" line="543" />
+        <source>Exporting the list…</source>
+        <translation>正在导出列表…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/record_panel.py" line="562" />
+        <source>Reading the list for printing…</source>
+        <translation>正在读取要打印的列表…</translation>
     </message>
 </context>
 <context>

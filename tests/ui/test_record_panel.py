@@ -231,13 +231,26 @@ def test_query_filters_the_list_and_export_writes_what_is_shown(
     shown = [panel.model.values(row)[1] for row in range(panel.model.rowCount())]
     assert shown and all("经理" in name for name in shown)
     path = tmp_path / "positions.xlsx"
-    count = panel.export_to(path, csv=False, filters=[Filter("name_zh", "contains", "经理")])
-    assert count == len(shown)
+    with qtbot.waitSignal(panel.exported, timeout=10_000) as exported:
+        panel.export_to(path, csv=False, filters=[Filter("name_zh", "contains", "经理")])
+    assert exported.args == [len(shown)]
     sheet = openpyxl.load_workbook(path).active
     assert sheet is not None
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][0] == "中文名称"
     assert [row[0] for row in rows[1:]] == shown
+
+
+def test_a_cancelled_export_leaves_no_file(qtbot: QtBot, admin: LoggedIn, tmp_path: Path) -> None:
+    answers = Answers()
+    panel = open_panel(qtbot, admin, POSITIONS, answers)
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    with qtbot.waitSignal(panel.work_finished, timeout=10_000):
+        panel.export_to(folder / "positions.csv", csv=True, filters=[])
+        panel.runner.progress.cancel()  # before the worker reads its first row
+    assert list(folder.iterdir()) == []  # neither the file nor a part of it
+    assert answers.warnings == ["已取消，未写入任何内容。"]
 
 
 def test_staff_see_the_list_but_the_changing_buttons_are_off(qtbot: QtBot, world: World) -> None:

@@ -11,7 +11,7 @@ permissions are the services' (and, on PostgreSQL, the database's), never the pa
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -49,6 +49,7 @@ from ui.models.row_model import ID_ROLE
 from ui.models.tree_model import RecordTreeModel
 from ui.printing import list_document, print_preview
 from ui.widgets.form_view import FormView
+from ui.widgets.progress_runner import Progress, ProgressRunner
 from ui.widgets.prompter import MessageBoxPrompter, Prompter
 
 log = logging.getLogger(__name__)
@@ -87,6 +88,8 @@ class RecordPanel(QWidget):
     record_deleted = Signal(int)
     status_message = Signal(str)
     title_changed = Signal(str)
+    exported = Signal(int)  # rows written
+    work_finished = Signal()  # a background export or print run ended, however
 
     def __init__(
         self,
@@ -459,20 +462,41 @@ class RecordPanel(QWidget):
         else:
             self._reload_tree()
 
-    def _shown_rows(self, filters: list[Filter]) -> tuple[list[str], list[tuple[str, ...]]]:
-        """What the list shows with `filters`, in its order, as display texts."""
+    def _shown_query(self, filters: list[Filter]) -> ListQuery:
+        """The list with `filters`, in the order it is shown."""
         query = self._query().filtered(filters)
-        if self.model is not None and self.model.query() is not None:
-            shown = self.model.query()
-            assert shown is not None
+        shown = self.model.query() if self.model is not None else None
+        if shown is not None:
             query = query.sorted_by(shown.sort_column.key, shown.descending)
-        columns = self._list_spec.columns
+        return query
+
+    def _shown_rows(self, query: ListQuery, progress: Progress) -> Iterator[tuple[str, ...]]:
+        """The rows of `query` as display texts, read in the background (in a session of
+        its own) and stopping when the user cancels."""
+        columns, user = self._list_spec.columns, self.user
         formats = Formats.for_language(self._language)
-        with self._sessions.begin() as session:
-            rows = [
-                format_row(columns, row, formats) for row in every_row(session, query, self.user)
-            ]
-        return [column.label(self._language) for column in columns], rows
+        with self._sessions() as session:
+            for row in every_row(session, query, user):
+                progress.check_cancelled()
+                progress.advance()
+                yield format_row(columns, row, formats)
+
+    def _headers(self) -> list[str]:
+        return [column.label(self._language) for column in self._list_spec.columns]
+
+    def _run(
+        self, label: str, work: Callable[[Progress], Any], done: Callable[[Any], None]
+    ) -> None:
+        """Long work behind a progress dialog with Cancel; the window stays alive."""
+        total = self.model.rowCount() if self.model is not None else None
+        self.runner = ProgressRunner(self, self._title, label, work, total)
+        self.runner.succeeded.connect(done)
+        self.runner.failed.connect(self._on_runner_failed)
+        self.runner.start()
+
+    def _on_runner_failed(self, error: Exception) -> None:
+        self._show_error(error)
+        self.work_finished.emit()
 
     def _export(self, filters: list[Filter]) -> None:
         path, chosen = QFileDialog.getSaveFileName(
@@ -484,36 +508,58 @@ class RecordPanel(QWidget):
         if path:
             self.export_to(Path(path), csv="csv" in chosen.lower(), filters=filters)
 
-    def export_to(self, path: Path, *, csv: bool, filters: list[Filter]) -> int | None:
-        """Write what the list shows to `path`; the export is recorded in the audit trail."""
+    def export_to(self, path: Path, *, csv: bool, filters: list[Filter]) -> None:
+        """Write what the list shows to `path` in the background; the export is recorded in
+        the audit trail. `exported(count)` or an error message follows; Cancel leaves no
+        file."""
         try:
             self.user.require(self._kind.module, "export")
-            headers, rows = self._shown_rows(filters)
-            if csv or path.suffix.lower() == ".csv":
+        except MediaCrmError as error:
+            self._show_error(error)
+            return
+        headers, title = self._headers(), self._title
+        as_csv = csv or path.suffix.lower() == ".csv"
+        query = self._shown_query(filters)
+
+        def work(progress: Progress) -> int:
+            rows = self._shown_rows(query, progress)
+            if as_csv:
                 count = export.write_csv(path, headers, rows)
             else:
-                count = export.write_xlsx(path, headers, rows, self._title)
+                count = export.write_xlsx(path, headers, rows, title)
             with self._sessions.begin() as session:
                 export.record_export(session, self.user, self._kind.table, count)
-        except (MediaCrmError, OSError) as error:
-            self._show_error(error)
-            return None
-        self.status_message.emit(
-            translate("RecordPanel", "Exported %1 rows to %2")
-            .replace("%1", str(count))
-            .replace("%2", str(path))
-        )
-        return count
+            return count
+
+        def done(count: int) -> None:
+            self.status_message.emit(
+                translate("RecordPanel", "Exported %1 rows to %2")
+                .replace("%1", str(count))
+                .replace("%2", str(path))
+            )
+            self.exported.emit(count)
+            self.work_finished.emit()
+
+        self._run(translate("RecordPanel", "Exporting the list…"), work, done)
 
     def _print(self, filters: list[Filter]) -> None:
         try:
             self.user.require(self._kind.module, "print")
-            headers, rows = self._shown_rows(filters)
         except MediaCrmError as error:
             self._show_error(error)
             return
-        document = list_document(self._title, headers, rows, self.user.display_name)
-        print_preview(document, self)
+
+        query = self._shown_query(filters)
+
+        def work(progress: Progress) -> list[tuple[str, ...]]:
+            return list(self._shown_rows(query, progress))
+
+        def done(rows: list[tuple[str, ...]]) -> None:
+            document = list_document(self._title, self._headers(), rows, self.user.display_name)
+            self.work_finished.emit()
+            print_preview(document, self)
+
+        self._run(translate("RecordPanel", "Reading the list for printing…"), work, done)
 
     # Information and help.
     def _on_information(self) -> None:
