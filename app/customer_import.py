@@ -315,6 +315,9 @@ def _resolve(
     matches = _matches(session, user, candidates, cancelled)
     policy = plan.options.on_duplicate
     editable = user.may("customers", "edit")
+    # Acting with full rights (the command line as a superuser), every match may be updated
+    # though the database's check, asked by no MediaCRM user, names none.
+    sees_all = user.may("customers", "view") and user.scope("customers") == "all"
     earlier: dict[tuple[str, str], int] = {}
     targets: list[Target] = []
     updates: dict[int, CustomerUpdate] = {}
@@ -325,7 +328,7 @@ def _resolve(
         repeated = [(rule, earlier[(rule, key)]) for rule, key in keys if (rule, key) in earlier]
         for key in keys:
             earlier.setdefault(key, position)
-        target = _target(plan, row, found, repeated, targets, policy, editable)
+        target = _target(plan, row, found, repeated, targets, policy, editable, sees_all)
         targets.append(target)
         if target[0] == "new" and target[1] == len(plan.new):
             plan.new.append(NewCustomer(row, [row.line]))
@@ -345,6 +348,7 @@ def _target(
     targets: list[Target],
     policy: OnDuplicate,
     editable: bool,
+    sees_all: bool = False,
 ) -> Target:
     if not found and not repeated:
         return ("new", len(plan.new))
@@ -363,7 +367,7 @@ def _target(
     if len(choices) > 1:
         return _duplicate(plan, row, found, repeated, "ambiguous_duplicate")
     (choice,) = choices
-    hidden = any(m.customer_name is None or m.in_recycle_bin for m in deciding)
+    hidden = any((m.customer_name is None and not sees_all) or m.in_recycle_bin for m in deciding)
     if choice[0] in ("skipped", "rejected") or hidden or not editable:
         return _duplicate(plan, row, found, repeated)
     plan.duplicates.append(_duplicate_row(plan, row, found, repeated, "updated"))
