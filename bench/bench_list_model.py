@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import ctypes
 import os
 import sqlite3
 import statistics
@@ -136,7 +135,6 @@ LEGEND = (
 
 def main() -> int:
     args = _arguments()
-    _keep_singletons_alive()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     results: list[Figures] = []
@@ -428,16 +426,6 @@ def _page_statement(query: ListQuery, user: Any, key: Key) -> Any:
 
 
 # Helpers.
-
-
-def _keep_singletons_alive() -> None:
-    """PySide6 6.12 on Python 3.11 returns None from every void call, and True from every
-    Signal.emit, without a reference to it; a run of this length would bring their counts to
-    zero ("Fatal Python error: none_dealloc" / "bool_dealloc"). Python 3.12 makes them
-    immortal; before it, their counts are raised here."""
-    if sys.version_info < (3, 12):
-        for singleton in (None, True, False):
-            ctypes.c_ssize_t.from_address(id(singleton)).value += 1 << 40
 
 
 def _wait(app: QApplication, condition: Callable[[], bool], timeout: float = 30) -> None:

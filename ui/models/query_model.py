@@ -267,8 +267,7 @@ class QueryTableModel(QAbstractTableModel):
         orientation: Qt.Orientation,
         role: int = Qt.ItemDataRole.DisplayRole,
     ) -> Any:
-        # Not super().headerData(): PySide6 6.12 on Python 3.11 hands back its empty answers
-        # as a None it holds no reference to, and headers ask for several roles per paint.
+        # Answered here, without super(): headers ask for several roles on every paint.
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Vertical:
