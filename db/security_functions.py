@@ -344,7 +344,8 @@ def duplicate_check_function() -> str:
     names, whether the caller may see it, and its name only if so. Credit codes are matched
     in the recycle bin too (the column is unique there as well); names (customers.name_key),
     phones (the customer's, its contacts' mobiles and landlines, a landline with any
-    extension) and e-mails among live customers only. At most `p_limit` customers per key."""
+    extension) and e-mails among live customers only. At most `p_limit` customers per key
+    and rule, whichever the index finds first (a common name must not read thousands)."""
     live = "c.deleted_at IS NULL"
     # A landline "0755-12345678" matches itself and "0755-12345678-123" (the byte range
     # from "…-" to "…."), in byte order: the columns have the "C" collation.
@@ -374,30 +375,33 @@ def duplicate_check_function() -> str:
             SELECT 'name', k, x.id
               FROM unnest(p_name_keys) k
              CROSS JOIN LATERAL (SELECT c.id FROM public.customers c
-                                  WHERE c.name_key = k AND {live}
-                                  ORDER BY c.id LIMIT p_limit) x
+                                  WHERE c.name_key = k AND {live} LIMIT p_limit) x
             UNION ALL
             SELECT 'phone', k, x.id
               FROM unnest(p_phones) k
              CROSS JOIN LATERAL (
-                 SELECT y.id FROM (
-                     SELECT c.id FROM public.customers c WHERE {landline} AND {live}
-                     UNION
-                     SELECT c.id FROM public.contacts t
-                       JOIN public.customers c ON c.id = t.customer_id
-                      WHERE {contact_phone} AND t.deleted_at IS NULL AND {live}
-                 ) y ORDER BY y.id LIMIT p_limit) x
+                 SELECT DISTINCT y.id FROM (
+                     (SELECT c.id FROM public.customers c WHERE {landline} AND {live}
+                       LIMIT p_limit)
+                     UNION ALL
+                     (SELECT c.id FROM public.contacts t
+                        JOIN public.customers c ON c.id = t.customer_id
+                       WHERE {contact_phone} AND t.deleted_at IS NULL AND {live}
+                       LIMIT p_limit)
+                 ) y LIMIT p_limit) x
             UNION ALL
             SELECT 'email', k, x.id
               FROM unnest(p_emails) k
              CROSS JOIN LATERAL (
-                 SELECT y.id FROM (
-                     SELECT c.id FROM public.customers c WHERE c.email = k AND {live}
-                     UNION
-                     SELECT c.id FROM public.contacts t
-                       JOIN public.customers c ON c.id = t.customer_id
-                      WHERE t.email = k AND t.deleted_at IS NULL AND {live}
-                 ) y ORDER BY y.id LIMIT p_limit) x
+                 SELECT DISTINCT y.id FROM (
+                     (SELECT c.id FROM public.customers c WHERE c.email = k AND {live}
+                       LIMIT p_limit)
+                     UNION ALL
+                     (SELECT c.id FROM public.contacts t
+                        JOIN public.customers c ON c.id = t.customer_id
+                       WHERE t.email = k AND t.deleted_at IS NULL AND {live}
+                       LIMIT p_limit)
+                 ) y LIMIT p_limit) x
         )
         SELECT f.rule, f.matched, c.id, e.name::text, d.name::text, v.visible,
                CASE WHEN v.visible THEN c.name::text END, c.deleted_at IS NOT NULL
