@@ -254,13 +254,3 @@ def _permission_trigger_statements() -> list[str]:
             "FOR EACH STATEMENT EXECUTE FUNCTION mc_role_permissions_changed()",
         ]
     return statements
-
-
-def function_grant_statements(names: RoleNames, signature: str) -> list[str]:
-    """A SECURITY DEFINER function added after `install`: owned by the owner role (whose
-    policies see every row), callable by MediaCRM's users and no one else."""
-    return [
-        f'ALTER FUNCTION {signature} OWNER TO "{names.owner}"',
-        f"REVOKE ALL ON FUNCTION {signature} FROM PUBLIC",
-        f'GRANT EXECUTE ON FUNCTION {signature} TO "{names.users}"',
-    ]

@@ -17,6 +17,7 @@ from app.errors import ValidationError
 from app.saving import flush
 from db.engine import make_engine, make_session_factory
 from db.models.advertising import AdOrder
+from db.security import role_names
 from tests.databases import fresh_database
 from tests.security_world import World, build_world
 
@@ -146,3 +147,26 @@ def test_the_refusal_reaches_the_program_as_a_validation_error(
         session.rollback()
     assert refused.value.code == "check_failed"
     assert "customer_blacklisted" in refused.value.params["detail"]
+
+
+def test_the_functions_that_read_every_customer_belong_to_the_owner_role(world: World) -> None:
+    """SECURITY DEFINER functions run as their owner: the owner role (whose policies see every
+    row), never the superuser who ran the migration; only MediaCRM's users may call them."""
+    if not world.is_postgresql:
+        pytest.skip("SECURITY DEFINER functions are PostgreSQL's")
+    names = role_names(world.url.database or "")
+    with _admin(world) as connection:
+        rows = connection.execute(
+            text(
+                "SELECT p.proname, pg_get_userbyid(p.proowner), p.prosecdef, "
+                "has_function_privilege(:users, p.oid, 'EXECUTE'), "
+                "has_function_privilege('public', p.oid, 'EXECUTE') FROM pg_proc p "
+                "WHERE p.proname IN ('mc_find_customer_duplicates', "
+                "'mc_refuse_blacklisted_customer') ORDER BY p.proname"
+            ),
+            {"users": names.users},
+        ).all()
+    assert [tuple(row) for row in rows] == [
+        ("mc_find_customer_duplicates", names.owner, True, True, False),
+        ("mc_refuse_blacklisted_customer", names.owner, True, True, False),
+    ]

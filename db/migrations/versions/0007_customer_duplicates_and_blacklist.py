@@ -53,10 +53,10 @@ def upgrade() -> None:
     for table in GUARDED_TABLES:
         create_blacklist_guards(bind, table)
     if postgresql:
-        names = security.role_names(bind.execute(sa.text("SELECT current_database()")).scalar_one())
         op.execute(duplicate_check_function())
-        for statement in security.function_grant_statements(names, DUPLICATE_CHECK_SIGNATURE):
-            op.execute(statement)
+        # Owner, grants and the rest, for this database's roles (a copy of another
+        # database under a new name has none yet).
+        security.install(bind)
 
 
 def downgrade() -> None:
