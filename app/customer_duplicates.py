@@ -282,5 +282,6 @@ def _sqlite_searches(rule: Rule, k: Any) -> list[Select[Any]]:
 
 
 def _same_number(column: Any, key: Any) -> ColumnElement[bool]:
-    """The number itself, or the number with any extension ("0755-12345678-123")."""
-    return or_(column == key, and_(column > key + "-", column < key + "."))
+    """The number itself, or the number with any extension ("0755-12345678-123"): stored
+    numbers hold digits and hyphens only, so that is the byte range [key, key + ".")."""
+    return and_(column >= key, column < key + ".")

@@ -39,6 +39,7 @@ sys.path.insert(0, str(ROOT))
 from app import schema, users  # noqa: E402
 from app.access import load_current_user  # noqa: E402
 from app.customer_duplicates import CustomerCandidate, find_duplicates  # noqa: E402
+from db.customer_keys import place_names  # noqa: E402
 from db.engine import make_engine, make_session_factory  # noqa: E402
 from db.models.customers import Customer  # noqa: E402
 from db.models.org import Department, Employee, User  # noqa: E402
@@ -160,8 +161,9 @@ def _rewritten(name: str, rnd: random.Random) -> str:
         if name.endswith(form):
             name = name.removesuffix(form) + rnd.choice(LEGAL_FORMS)
             break
-    if rnd.random() < 0.5 and len(name) > 6:
-        name = f"{name[2:]}（{name[:2]}）"
+    place = next((p for p in place_names() if name.startswith(p)), None)
+    if place and rnd.random() < 0.5:
+        name = f"{name.removeprefix(place)}（{place}）"
     return "".join(chr(ord(c) + 0xFEE0) if c.isascii() and c.isalnum() else c for c in name)
 
 
