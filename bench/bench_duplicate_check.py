@@ -134,8 +134,17 @@ def _ensure_copy(admin: URL, source: str, target: str) -> None:
 
 
 def _drop(admin: URL, database: str) -> None:
+    """The copy, and the roles its migration made (role names carry the database's)."""
+    prefix = role_names(database).prefix
     with psycopg.connect(_dsn(admin), autocommit=True) as connection:
         connection.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+        roles = connection.execute(
+            "SELECT rolname FROM pg_roles WHERE starts_with(rolname, %s) "
+            "ORDER BY rolname = %s, rolname = %s",
+            (prefix, f"{prefix}users", f"{prefix}owner"),
+        ).fetchall()
+        for (role,) in roles:
+            connection.execute(f'DROP ROLE "{role}"')
 
 
 def _count(engine: object) -> int:
