@@ -25,6 +25,7 @@ INDEX = "index"
 TOPICS = (
     "index",
     "main_window",
+    "toolbar",
     "shortcut_panel",
     "settings",
     "security_tools",
