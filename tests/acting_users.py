@@ -34,3 +34,16 @@ def acting(world: World, username: str) -> Iterator[tuple[sessionmaker[Session],
         yield factory, user
     finally:
         engine.dispose()
+
+
+def add_rows(world: World, *rows: object) -> None:
+    """Rows written as the database owner would (test data, not what a user may do); each is
+    flushed before the next, so a later row can use an earlier one's id."""
+    engine = make_engine(world.url)
+    try:
+        with make_session_factory(engine).begin() as session:
+            for row in rows:
+                session.add(row)
+                session.flush()
+    finally:
+        engine.dispose()

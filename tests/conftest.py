@@ -10,14 +10,20 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from keyring.backends import fail
+from memory_keyring import keyring_backend
 from psycopg import sql
 from sqlalchemy import Engine
 from sqlalchemy.engine import URL
 
-from app import schema
+from app import config, schema
+from app.access import CurrentUser
+from app.auth import LoggedIn
 from db.engine import make_engine
+from tests.acting_users import acting, small_office
 from tests.databases import (
     PG_ENV_VAR,
     RUN_ID,
@@ -29,6 +35,8 @@ from tests.databases import (
     pg_connect,
     postgres_problem,
 )
+from tests.list_world import build_list_world
+from tests.security_world import World
 
 
 @pytest.fixture(scope="session")
@@ -117,3 +125,50 @@ def engine(db_url: URL) -> Iterator[Engine]:
     engine = make_engine(db_url)
     yield engine
     engine.dispose()
+
+
+@pytest.fixture
+def private_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The program's settings and data folders inside the test's own directory, and no
+    database named by the environment (`pytest.mark.usefixtures("private_folders")`)."""
+    monkeypatch.setenv(config.CONFIG_DIR_ENV_VAR, str(tmp_path / "config"))
+    monkeypatch.setenv(config.DATA_DIR_ENV_VAR, str(tmp_path / "data"))
+    monkeypatch.delenv(config.DB_ENV_VAR, raising=False)
+
+
+@pytest.fixture
+def no_keyring() -> Iterator[None]:
+    """A keyring that refuses everything: tests never touch the computer's own keyring."""
+    with keyring_backend(fail.Keyring()):
+        yield
+
+
+@pytest.fixture
+def world(db_url: URL) -> World:
+    """The small office of tests/acting_users.py; a module that needs another world defines
+    its own `world`."""
+    return small_office(db_url)
+
+
+@pytest.fixture
+def admin(world: World) -> Iterator[LoggedIn]:
+    """The world's administrator, logged in."""
+    logged_in = world.login("admin")
+    yield logged_in
+    logged_in.close()
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def list_world(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[World]:
+    """One list world (tests/list_world.py) per backend and module; the tests only read it."""
+    with fresh_database(request.param, request, tmp_path_factory.mktemp("list")) as url:
+        yield build_list_world(url)
+
+
+@pytest.fixture(scope="module")
+def list_boss(list_world: World) -> Iterator[tuple[Any, CurrentUser]]:
+    """The list world's boss, who sees every customer."""
+    with acting(list_world, "boss") as acting_as:
+        yield acting_as

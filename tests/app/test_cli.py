@@ -15,12 +15,7 @@ from sqlalchemy.engine import URL
 from app import cli, config, schema
 from db.engine import make_engine
 
-
-@pytest.fixture(autouse=True)
-def private_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(config.CONFIG_DIR_ENV_VAR, str(tmp_path / "config"))
-    monkeypatch.setenv(config.DATA_DIR_ENV_VAR, str(tmp_path / "data"))
-    monkeypatch.delenv(config.DB_ENV_VAR, raising=False)
+pytestmark = pytest.mark.usefixtures("private_folders")
 
 
 def url_text(url: URL) -> str:

@@ -4,22 +4,18 @@ from __future__ import annotations
 
 import io
 import json
-from pathlib import Path
 
 import pytest
 from sqlalchemy.engine import URL
 
-from app import cli, config
+from app import cli
 from db import security
 from db.engine import make_engine
 
 PASSWORD = "Zhang-2026-pw"
 
 
-@pytest.fixture(autouse=True)
-def private_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(config.CONFIG_DIR_ENV_VAR, str(tmp_path / "config"))
-    monkeypatch.delenv(config.DB_ENV_VAR, raising=False)
+pytestmark = pytest.mark.usefixtures("private_folders")
 
 
 @pytest.fixture

@@ -11,13 +11,12 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.engine import URL
 
-from app import cli, config
+from app import cli
 from app.customer_import import Mapping, auto_mapping
 from db.engine import make_engine
 from db.models.customers import Contact, Customer
-from tests.security_world import PASSWORD, World, build_world
+from tests.security_world import PASSWORD, World
 
-PEOPLE = {"admin": ("admin", "B", "管理员"), "staff_a": ("staff", "A", "王小明")}
 ROWS = [
     ["公司名称", "联系人", "手机", "联系人2", "手机2", "邮箱"],
     ["北京星辰传媒有限公司", "张伟", "13800138000", "李娜", "13900139000", "INFO@xc.cn"],
@@ -26,16 +25,7 @@ ROWS = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def private_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(config.CONFIG_DIR_ENV_VAR, str(tmp_path / "config"))
-    monkeypatch.setenv(config.DATA_DIR_ENV_VAR, str(tmp_path / "data"))
-    monkeypatch.delenv(config.DB_ENV_VAR, raising=False)
-
-
-@pytest.fixture
-def world(db_url: URL) -> World:
-    return build_world(db_url, PEOPLE, business=False)
+pytestmark = pytest.mark.usefixtures("private_folders")
 
 
 @pytest.fixture

@@ -11,12 +11,7 @@ import pytest
 from app import config
 from app.errors import ConfigurationError, ValidationError
 
-
-@pytest.fixture(autouse=True)
-def private_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(config.CONFIG_DIR_ENV_VAR, str(tmp_path / "config"))
-    monkeypatch.setenv(config.DATA_DIR_ENV_VAR, str(tmp_path / "data"))
-    monkeypatch.delenv(config.DB_ENV_VAR, raising=False)
+pytestmark = pytest.mark.usefixtures("private_folders")
 
 
 @pytest.fixture

@@ -13,15 +13,13 @@ from keyring.errors import KeyringLocked
 from memory_keyring import MemoryKeyring, keyring_backend
 from sqlalchemy.engine import URL, make_url
 
-from app import config, credentials
+from app import credentials
 
 SERVER = make_url("postgresql+psycopg://db.example:5432/mediacrm?sslmode=verify-full")
 LOCAL = URL.create("sqlite", database="/home/wang/mediacrm.db")
 
 
-@pytest.fixture(autouse=True)
-def private_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(config.CONFIG_DIR_ENV_VAR, str(tmp_path / "config"))
+pytestmark = pytest.mark.usefixtures("private_folders")
 
 
 @pytest.fixture

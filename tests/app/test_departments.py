@@ -4,19 +4,13 @@ restore; and only with the reference permissions."""
 from __future__ import annotations
 
 import pytest
-from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session
 
 from app import departments
 from app.errors import PermissionDeniedError, ValidationError
 from app.users import list_departments
-from tests.acting_users import acting, small_office
+from tests.acting_users import acting
 from tests.security_world import World
-
-
-@pytest.fixture
-def world(db_url: URL) -> World:
-    return small_office(db_url)
 
 
 def paths(session: Session) -> dict[str, int]:

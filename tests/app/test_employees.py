@@ -7,7 +7,6 @@ import datetime as dt
 
 import pytest
 from sqlalchemy import select, text
-from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError
 
 from app import employees
@@ -16,13 +15,8 @@ from app.errors import ConflictError, PermissionDeniedError, ValidationError
 from app.users import list_departments
 from db.engine import make_engine
 from db.models.lookups import Position
-from tests.acting_users import acting, small_office
+from tests.acting_users import acting
 from tests.security_world import World
-
-
-@pytest.fixture
-def world(db_url: URL) -> World:
-    return small_office(db_url)
 
 
 def department_id(world: World, path: str) -> int:

@@ -5,7 +5,6 @@ permission filter in every page and count, counts capped and estimated."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -18,11 +17,9 @@ from app.access import CurrentUser
 from app.listing import Filter, Formats, Key, ListQuery
 from db.models.customers import Customer
 from tests.acting_users import acting
-from tests.databases import fresh_database
 from tests.list_world import (
     HOSTILE_NAMES,
     PINYIN_ORDER,
-    build_list_world,
     customer_spec,
 )
 from tests.security_world import World
@@ -33,21 +30,6 @@ SORT_COLUMNS = {
     "founded_on": Customer.founded_on,
     "id": Customer.id,
 }
-
-
-@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
-def world(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[World]:
-    """One list world per backend; the tests only read it."""
-    with fresh_database(request.param, request, tmp_path_factory.mktemp("list")) as url:
-        yield build_list_world(url)
-
-
-@pytest.fixture(scope="module")
-def boss(world: World) -> Iterator[tuple[Any, CurrentUser]]:
-    with acting(world, "boss") as acting_as:
-        yield acting_as
 
 
 def expected_ids(session: Session, sort_key: str, descending: bool, **where: Any) -> list[int]:
@@ -91,9 +73,9 @@ def walk_backward(session: Session, query: ListQuery, user: CurrentUser, size: i
 @pytest.mark.parametrize("descending", [False, True], ids=["ascending", "descending"])
 @pytest.mark.parametrize("sort_key", sorted(SORT_COLUMNS))
 def test_keyset_pages_walk_the_order_of_a_plain_sort_both_ways(
-    boss: tuple[Any, CurrentUser], sort_key: str, descending: bool
+    list_boss: tuple[Any, CurrentUser], sort_key: str, descending: bool
 ) -> None:
-    factory, user = boss
+    factory, user = list_boss
     query = ListQuery(customer_spec(), sort_key=sort_key, descending=descending)
     with factory() as session:
         expected = expected_ids(session, sort_key, descending)
@@ -101,8 +83,8 @@ def test_keyset_pages_walk_the_order_of_a_plain_sort_both_ways(
         assert walk_backward(session, query, user, 97) == expected
 
 
-def test_key_map_places_every_block_and_counts_exactly(boss: tuple[Any, CurrentUser]) -> None:
-    factory, user = boss
+def test_key_map_places_every_block_and_counts_exactly(list_boss: tuple[Any, CurrentUser]) -> None:
+    factory, user = list_boss
     for descending in (False, True):
         query = ListQuery(customer_spec(), sort_key="name", descending=descending)
         with factory() as session:
@@ -117,8 +99,8 @@ def test_key_map_places_every_block_and_counts_exactly(boss: tuple[Any, CurrentU
             assert found.key_before(middle * 100 + 1) is None
 
 
-def test_rows_come_back_as_plain_tuples_id_first(boss: tuple[Any, CurrentUser]) -> None:
-    factory, user = boss
+def test_rows_come_back_as_plain_tuples_id_first(list_boss: tuple[Any, CurrentUser]) -> None:
+    factory, user = list_boss
     query = ListQuery(customer_spec(), sort_key="id")
     with factory() as session:
         page = listing.first_page(session, query, user, 3)
@@ -131,8 +113,8 @@ def test_rows_come_back_as_plain_tuples_id_first(boss: tuple[Any, CurrentUser]) 
         assert listing.fetch_row(session, query, user, customer.id) == row
 
 
-def test_chinese_names_sort_by_pinyin(boss: tuple[Any, CurrentUser]) -> None:
-    factory, user = boss
+def test_chinese_names_sort_by_pinyin(list_boss: tuple[Any, CurrentUser]) -> None:
+    factory, user = list_boss
     query = ListQuery(customer_spec(), filters=(Filter("name", "contains", "拼音测试"),))
     with factory() as session:
         page = listing.first_page(session, query, user, 50)
@@ -167,9 +149,9 @@ def literal_match(op: str, text: str, name: str) -> bool:
     ],
 )
 def test_text_filters_take_wildcards_quotes_and_backslashes_literally(
-    boss: tuple[Any, CurrentUser], op: str, text: str, must_find: str | None
+    list_boss: tuple[Any, CurrentUser], op: str, text: str, must_find: str | None
 ) -> None:
-    factory, user = boss
+    factory, user = list_boss
     query = ListQuery(customer_spec(), filters=(Filter("name", op, text),))  # type: ignore[arg-type]
     with factory() as session:
         names = session.scalars(select(Customer.name).where(Customer.deleted_at.is_(None))).all()
@@ -178,8 +160,8 @@ def test_text_filters_take_wildcards_quotes_and_backslashes_literally(
     assert (must_find in found) if must_find else not found
 
 
-def test_comparison_range_and_empty_filters(boss: tuple[Any, CurrentUser]) -> None:
-    factory, user = boss
+def test_comparison_range_and_empty_filters(list_boss: tuple[Any, CurrentUser]) -> None:
+    factory, user = list_boss
     spec = customer_spec()
     with factory() as session:
         rows = session.execute(
@@ -215,8 +197,8 @@ def test_comparison_range_and_empty_filters(boss: tuple[Any, CurrentUser]) -> No
             assert listing.capped_count(session, query, user, 10_000).value == len(expected)
 
 
-def test_filters_combine_with_and(boss: tuple[Any, CurrentUser]) -> None:
-    factory, user = boss
+def test_filters_combine_with_and(list_boss: tuple[Any, CurrentUser]) -> None:
+    factory, user = list_boss
     filters = (Filter("name", "starts_with", "张"), Filter("is_key_account", "equals", True))
     query = ListQuery(customer_spec(), sort_key="id", filters=filters)
     with factory() as session:
@@ -228,9 +210,9 @@ def test_filters_combine_with_and(boss: tuple[Any, CurrentUser]) -> None:
 
 
 def test_staff_with_own_scope_pages_and_counts_only_own_rows(
-    world: World, boss: tuple[Any, CurrentUser]
+    list_world: World, list_boss: tuple[Any, CurrentUser]
 ) -> None:
-    with acting(world, "staff_a") as (factory, user):
+    with acting(list_world, "staff_a") as (factory, user):
         query = ListQuery(customer_spec(), sort_key="name")
         with factory() as session:
             ids = walk_forward(session, query, user, 50)
@@ -242,12 +224,12 @@ def test_staff_with_own_scope_pages_and_counts_only_own_rows(
     assert count == listing.RowCount(len(ids), exact=True)
     assert found.count == len(ids) and [key.id for key in found.keys] == ids[49::50]
     assert capped == listing.RowCount(11, exact=False)
-    with boss[0]() as session:
+    with list_boss[0]() as session:
         assert ids == expected_ids(session, "name", False, owner_id=user.employee_id)
 
 
-def test_count_past_the_cap_is_an_estimate(boss: tuple[Any, CurrentUser]) -> None:
-    factory, user = boss
+def test_count_past_the_cap_is_an_estimate(list_boss: tuple[Any, CurrentUser]) -> None:
+    factory, user = list_boss
     query = ListQuery(customer_spec())
     with factory() as session:
         exact = len(expected_ids(session, "id", False))
@@ -266,8 +248,8 @@ def world_is_postgresql(factory: Any) -> bool:
     return bool(factory.kw["bind"].dialect.name == "postgresql")
 
 
-def test_recycle_bin_lists_only_deleted_rows(boss: tuple[Any, CurrentUser]) -> None:
-    factory, user = boss
+def test_recycle_bin_lists_only_deleted_rows(list_boss: tuple[Any, CurrentUser]) -> None:
+    factory, user = list_boss
     with factory() as session:
         deleted = set(session.scalars(select(Customer.id).where(Customer.deleted_at.is_not(None))))
         query = ListQuery(customer_spec(recycle_bin=True), sort_key="id")

@@ -8,18 +8,16 @@ import dataclasses
 import datetime as dt
 import logging
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from sqlalchemy import select, text, update
-from sqlalchemy.engine import URL
 
 from app import config, preferences
 from app.errors import ConflictError, ValidationError
 from app.preferences import Preferences
 from db.engine import make_engine, make_session_factory
 from db.models.org import User, UserSetting
-from tests.acting_users import acting, small_office
+from tests.acting_users import acting
 from tests.security_world import World
 
 CHOSEN = Preferences(
@@ -34,15 +32,7 @@ CHOSEN = Preferences(
 )
 
 
-@pytest.fixture
-def world(db_url: URL) -> World:
-    return small_office(db_url)
-
-
-@pytest.fixture(autouse=True)
-def private_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(config.CONFIG_DIR_ENV_VAR, str(tmp_path / "config"))
-    monkeypatch.setenv(config.DATA_DIR_ENV_VAR, str(tmp_path / "data"))
+pytestmark = pytest.mark.usefixtures("private_folders")
 
 
 def saved_rows(world: World, username: str) -> dict[str, tuple[str | None, int]]:

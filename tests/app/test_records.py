@@ -6,19 +6,13 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from sqlalchemy.engine import URL
 
 from app import records
 from app.errors import NotFoundError, PermissionDeniedError, ValidationError
 from app.records import StaleRecordError
 from app.reference_records import AD_SERVICES, DEPARTMENTS, POSITIONS, REGIONS
-from tests.acting_users import acting, small_office
+from tests.acting_users import acting
 from tests.security_world import World
-
-
-@pytest.fixture
-def world(db_url: URL) -> World:
-    return small_office(db_url)
 
 
 def position(code: str, name: str, **more: object) -> dict[str, object]:

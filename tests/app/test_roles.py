@@ -21,14 +21,9 @@ from db.engine import make_engine
 from db.models.customers import Contact
 from db.models.work import Task
 from db.permissions import OWNED_TABLES
-from tests.acting_users import acting, small_office
+from tests.acting_users import acting
 from tests.conftest import fresh_database
 from tests.security_world import PASSWORD, World, build_world
-
-
-@pytest.fixture
-def world(db_url: URL) -> World:
-    return small_office(db_url)
 
 
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])

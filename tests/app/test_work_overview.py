@@ -9,22 +9,16 @@ import datetime as dt
 
 import pytest
 from sqlalchemy import select
-from sqlalchemy.engine import URL
 
 from app import work_overview
 from app.errors import NotFoundError, PermissionDeniedError, ValidationError
 from db.engine import make_engine, make_session_factory
 from db.models.org import Employee, User
 from db.models.work import BusinessLog, Message, MessageRecipient, Task
-from tests.acting_users import acting, small_office
+from tests.acting_users import acting, add_rows
 from tests.security_world import World
 
 NOW = dt.datetime(2026, 11, 2, 9, 30, tzinfo=dt.UTC)
-
-
-@pytest.fixture
-def world(db_url: URL) -> World:
-    return small_office(db_url)
 
 
 def employee_of(world: World, username: str) -> tuple[int, int | None]:
@@ -37,18 +31,6 @@ def employee_of(world: World, username: str) -> tuple[int, int | None]:
                 .where(User.username == username)
             ).one()
             return row.id, row.department_id
-    finally:
-        engine.dispose()
-
-
-def add_rows(world: World, *rows: object) -> None:
-    """Rows written as the database owner would (test data, not what a user may do)."""
-    engine = make_engine(world.url)
-    try:
-        with make_session_factory(engine).begin() as session:
-            for row in rows:
-                session.add(row)
-                session.flush()
     finally:
         engine.dispose()
 

@@ -17,7 +17,6 @@ from sqlalchemy.engine import URL
 from app import schema
 from app.auth import LoggedIn
 from db.engine import make_engine
-from tests.acting_users import small_office
 from tests.security_world import PASSWORD
 from ui import help as help_system
 from ui.dialogs.about_dialog import AboutDialog
@@ -138,13 +137,6 @@ def test_one_help_window_follows_links_back_and_forward(qtbot: QtBot) -> None:
 
 
 # Help → About.
-
-
-@pytest.fixture
-def admin(db_url: URL) -> Iterator[LoggedIn]:
-    logged_in = small_office(db_url).login("admin")
-    yield logged_in
-    logged_in.close()
 
 
 def test_about_names_the_version_the_database_and_its_schema_revision(

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import psycopg
 import pytest
-from keyring.backends import fail
 from login_people import PASSWORD, add_people, audit_trail
 from memory_keyring import MemoryKeyring, keyring_backend
 from PySide6.QtCore import QThreadPool
@@ -24,18 +23,7 @@ from ui.dialogs.login_dialog import LoginDialog
 LOGIN_TIMEOUT_MS = 30_000
 
 
-@pytest.fixture(autouse=True)
-def private_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(config.CONFIG_DIR_ENV_VAR, str(tmp_path / "config"))
-    monkeypatch.setenv(config.DATA_DIR_ENV_VAR, str(tmp_path / "data"))
-    monkeypatch.delenv(config.DB_ENV_VAR, raising=False)
-
-
-@pytest.fixture(autouse=True)
-def no_keyring() -> Iterator[None]:
-    """Tests never touch the computer's own keyring."""
-    with keyring_backend(fail.Keyring()):
-        yield
+pytestmark = pytest.mark.usefixtures("private_folders", "no_keyring")
 
 
 @pytest.fixture

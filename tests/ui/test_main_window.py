@@ -23,14 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from pytestqt.qtbot import QtBot
-from sqlalchemy.engine import URL
 
 from app import config, login_flow, preferences
 from app.auth import LoggedIn
 from db.engine import make_engine, make_session_factory
 from db.models.org import Employee, User
 from db.models.work import Message, MessageRecipient, Task
-from tests.acting_users import small_office
+from tests.acting_users import add_rows
 from tests.security_world import World
 from ui import i18n, modules
 from ui.main_window import MENU_TITLES, MainWindow
@@ -43,16 +42,7 @@ TIMEOUT_MS = 20_000
 ZH_MENUS = ["文件管理", "系统设置", "客户档案", "客户管理", "事务管理", "帮助系统"]
 
 
-@pytest.fixture(autouse=True)
-def private_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(config.CONFIG_DIR_ENV_VAR, str(tmp_path / "config"))
-    monkeypatch.setenv(config.DATA_DIR_ENV_VAR, str(tmp_path / "data"))
-    monkeypatch.delenv(config.DB_ENV_VAR, raising=False)
-
-
-@pytest.fixture
-def world(db_url: URL) -> World:
-    return small_office(db_url)
+pytestmark = pytest.mark.usefixtures("private_folders")
 
 
 class Windows:
@@ -364,17 +354,6 @@ def test_a_panels_columns_and_splitter_are_remembered_for_the_user(windows: Wind
     other = windows.open("staff_a")
     assert other.open_module("positions")
     assert other.current_panel().list_view.horizontalHeader().logicalIndex(0) == 0  # type: ignore[union-attr]
-
-
-def add_rows(world: World, *rows: object) -> None:
-    engine = make_engine(world.url)
-    try:
-        with make_session_factory(engine).begin() as session:
-            for row in rows:
-                session.add(row)
-                session.flush()
-    finally:
-        engine.dispose()
 
 
 def staff_employee(world: World) -> Employee:

@@ -9,7 +9,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from keyring.backends import fail
 from login_people import PASSWORD, add_people, audit_trail
 from memory_keyring import MemoryKeyring, keyring_backend
 from pytestqt.qtbot import QtBot
@@ -40,17 +39,7 @@ class FakeFilePicker(FilePicker):
         return str(self.certificate)
 
 
-@pytest.fixture(autouse=True)
-def private_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(config.CONFIG_DIR_ENV_VAR, str(tmp_path / "config"))
-    monkeypatch.setenv(config.DATA_DIR_ENV_VAR, str(tmp_path / "data"))
-    monkeypatch.delenv(config.DB_ENV_VAR, raising=False)
-
-
-@pytest.fixture(autouse=True)
-def no_keyring() -> Iterator[None]:
-    with keyring_backend(fail.Keyring()):
-        yield
+pytestmark = pytest.mark.usefixtures("private_folders", "no_keyring")
 
 
 @pytest.fixture

@@ -22,8 +22,7 @@ from app.listing import Filter, ListQuery
 from db.engine import make_engine, make_session_factory
 from db.models.customers import Customer
 from tests.acting_users import acting
-from tests.databases import fresh_database
-from tests.list_world import PINYIN_ORDER, build_list_world, customer_spec
+from tests.list_world import PINYIN_ORDER, customer_spec
 from tests.security_world import World
 from ui.models.query_model import PLACEHOLDER, VALUE_ROLE, QueryTableModel, follow_end
 from ui.models.row_model import ID_ROLE
@@ -31,26 +30,12 @@ from ui.models.row_model import ID_ROLE
 BLOCK = 50
 
 
-@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
-def world(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[World]:
-    with fresh_database(request.param, request, tmp_path_factory.mktemp("list")) as url:
-        yield build_list_world(url)
-
-
-@pytest.fixture(scope="module")
-def boss(world: World) -> Iterator[tuple[Any, CurrentUser]]:
-    with acting(world, "boss") as acting_as:
-        yield acting_as
-
-
 @pytest.fixture
-def make_model(boss: tuple[Any, CurrentUser]) -> Iterator[Any]:
+def make_model(list_boss: tuple[Any, CurrentUser]) -> Iterator[Any]:
     models: list[QueryTableModel] = []
 
     def make(query: ListQuery | None = None, **options: Any) -> QueryTableModel:
-        factory, user = options.pop("acting_as", boss)
+        factory, user = options.pop("acting_as", list_boss)
         options = {"block_size": BLOCK, "cache_blocks": 6, "count_cap": 300, **options}
         model = QueryTableModel(factory, user, "en", query or ListQuery(customer_spec()), **options)
         models.append(model)
@@ -61,9 +46,9 @@ def make_model(boss: tuple[Any, CurrentUser]) -> Iterator[Any]:
         model.close()
 
 
-def ordered_ids(world: World, descending: bool = False, **where: Any) -> list[int]:
+def ordered_ids(list_world: World, descending: bool = False, **where: Any) -> list[int]:
     """Live customers by pinyin (NULL last), ties by id, as the list orders them."""
-    engine = make_engine(world.url)
+    engine = make_engine(list_world.url)
     try:
         with make_session_factory(engine)() as session:
             statement = select(Customer.id, Customer.name_pinyin).where(
@@ -111,14 +96,14 @@ def wait_for_rows(qtbot: QtBot, view: QTableView) -> list[int]:
 
 
 def test_model_passes_the_model_tester_while_rows_and_counts_arrive(
-    qtbot: QtBot, qtmodeltester: Any, world: World, make_model: Any
+    qtbot: QtBot, qtmodeltester: Any, list_world: World, make_model: Any
 ) -> None:
     model = make_model()
     qtmodeltester.check(model)
     with qtbot.waitSignal(model.count_changed, timeout=10_000):
         pass
     wait_until_settled(qtbot, model)
-    expected = ordered_ids(world)
+    expected = ordered_ids(list_world)
     assert model.rowCount() == len(expected)
     view = table_view(qtbot, model)
     view.scrollToBottom()
@@ -130,12 +115,12 @@ def test_model_passes_the_model_tester_while_rows_and_counts_arrive(
     assert model.rowCount() == len(expected)
 
 
-def test_first_rows_count_and_headers(qtbot: QtBot, world: World, make_model: Any) -> None:
+def test_first_rows_count_and_headers(qtbot: QtBot, list_world: World, make_model: Any) -> None:
     model = make_model()
     view = table_view(qtbot, model)
     counts: list[tuple[int, bool]] = []
     model.count_changed.connect(lambda count, exact: counts.append((count, exact)))
-    expected = ordered_ids(world)
+    expected = ordered_ids(list_world)
     assert wait_for_rows(qtbot, view) == expected[: len(shown_ids(view))]
     assert model.index(1, 0).data() != PLACEHOLDER
     wait_until_settled(qtbot, model)
@@ -156,11 +141,11 @@ def test_first_rows_count_and_headers(qtbot: QtBot, world: World, make_model: An
 
 
 def test_view_at_the_end_and_in_the_middle_shows_the_right_rows(
-    qtbot: QtBot, world: World, make_model: Any
+    qtbot: QtBot, list_world: World, make_model: Any
 ) -> None:
     model = make_model()
     view = table_view(qtbot, model)
-    expected = ordered_ids(world)
+    expected = ordered_ids(list_world)
     wait_for_rows(qtbot, view)
     # Until the count is exact the end is the estimated end; it is exact within a moment.
     wait_until_settled(qtbot, model)
@@ -193,15 +178,15 @@ class KeyMapOnHold(QueryTableModel):
 
 
 def test_ctrl_end_before_the_exact_count_ends_at_the_real_end(
-    qtbot: QtBot, world: World, boss: tuple[Any, CurrentUser]
+    qtbot: QtBot, list_world: World, list_boss: tuple[Any, CurrentUser]
 ) -> None:
-    factory, user = boss
+    factory, user = list_boss
     model = KeyMapOnHold(factory, user, "en", ListQuery(customer_spec()), block_size=BLOCK,
                          count_cap=300)  # fmt: skip
     try:
         view = table_view(qtbot, model)
         follow_end(view)
-        expected = ordered_ids(world)
+        expected = ordered_ids(list_world)
         wait_for_rows(qtbot, view)
         assert not model.is_count_exact()
         view.setFocus()
@@ -216,16 +201,16 @@ def test_ctrl_end_before_the_exact_count_ends_at_the_real_end(
 
 
 def test_view_at_the_end_follows_rows_leaving_and_coming_back(
-    qtbot: QtBot, world: World, make_model: Any
+    qtbot: QtBot, list_world: World, make_model: Any
 ) -> None:
     model = make_model()
     view = table_view(qtbot, model)
     follow_end(view)
     wait_until_settled(qtbot, model)
     view.scrollToBottom()
-    expected = ordered_ids(world)
+    expected = ordered_ids(list_world)
     leaving = [id_ for id_ in expected[-BLOCK - 5 :] if id_ % 2]
-    engine = make_engine(world.url)
+    engine = make_engine(list_world.url)
     try:
         for deleted_at, remaining in (
             (dt.datetime(2026, 5, 1, tzinfo=dt.UTC), False),
@@ -238,7 +223,7 @@ def test_view_at_the_end_follows_rows_leaving_and_coming_back(
                     .values(deleted_at=deleted_at, version=Customer.version + 1)
                 )
             model.refresh()
-            now = ordered_ids(world)
+            now = ordered_ids(list_world)
             qtbot.waitUntil(lambda: model.rowCount() == len(now), timeout=10_000)  # noqa: B023
             wait_until_settled(qtbot, model)
             shown = wait_for_rows(qtbot, view)
@@ -255,7 +240,7 @@ def test_view_at_the_end_follows_rows_leaving_and_coming_back(
 
 
 def test_sorting_and_filtering_run_in_the_database(
-    qtbot: QtBot, world: World, make_model: Any
+    qtbot: QtBot, list_world: World, make_model: Any
 ) -> None:
     model = make_model()
     view = table_view(qtbot, model)
@@ -263,7 +248,7 @@ def test_sorting_and_filtering_run_in_the_database(
     view.setSortingEnabled(True)
     wait_for_rows(qtbot, view)
     view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
-    assert wait_for_rows(qtbot, view)[:5] == ordered_ids(world, descending=True)[:5]
+    assert wait_for_rows(qtbot, view)[:5] == ordered_ids(list_world, descending=True)[:5]
     model.set_filters([Filter("name", "contains", "拼音测试")])
     wait_until_settled(qtbot, model)
     names = [model.index(row, 0).data() for row in range(model.rowCount())]
@@ -271,12 +256,12 @@ def test_sorting_and_filtering_run_in_the_database(
 
 
 def test_staff_model_shows_and_counts_only_own_rows(
-    qtbot: QtBot, world: World, make_model: Any
+    qtbot: QtBot, list_world: World, make_model: Any
 ) -> None:
-    with acting(world, "staff_a") as acting_as:
+    with acting(list_world, "staff_a") as acting_as:
         model = make_model(acting_as=acting_as)
         view = table_view(qtbot, model)
-        expected = ordered_ids(world, owner_id=acting_as[1].employee_id)
+        expected = ordered_ids(list_world, owner_id=acting_as[1].employee_id)
         wait_for_rows(qtbot, view)
         wait_until_settled(qtbot, model)
         assert model.rowCount() == len(expected)
@@ -286,11 +271,11 @@ def test_staff_model_shows_and_counts_only_own_rows(
         model.close()
 
 
-def test_refresh_row_rereads_one_row(qtbot: QtBot, world: World, make_model: Any) -> None:
+def test_refresh_row_rereads_one_row(qtbot: QtBot, list_world: World, make_model: Any) -> None:
     model = make_model()
     view = table_view(qtbot, model)
     first = wait_for_rows(qtbot, view)[0]
-    engine = make_engine(world.url)
+    engine = make_engine(list_world.url)
     try:
         with engine.begin() as connection:
             connection.execute(
@@ -326,10 +311,10 @@ def test_rows_not_read_yet_show_a_placeholder_without_blocking(
 
 
 def test_a_failed_read_is_reported_and_loading_ends(
-    qtbot: QtBot, tmp_path: Any, boss: tuple[Any, CurrentUser]
+    qtbot: QtBot, tmp_path: Any, list_boss: tuple[Any, CurrentUser]
 ) -> None:
     engine = make_engine(URL.create("sqlite", database=str(tmp_path / "missing" / "none.db")))
-    model = QueryTableModel(engine, boss[1], "en")
+    model = QueryTableModel(engine, list_boss[1], "en")
     try:
         with qtbot.waitSignal(model.fetch_failed, timeout=10_000) as failed:
             model.set_query(ListQuery(customer_spec()))

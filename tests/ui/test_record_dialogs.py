@@ -18,7 +18,6 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QLabel, QRadioButton
 from pytestqt.qtbot import QtBot
-from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import listing, records
@@ -29,7 +28,7 @@ from app.listing import Filter, ListColumn, ListQuery, ListSpec
 from app.records import RecordValues, StaleRecordError
 from app.reference_records import POSITIONS
 from db.models.lookups import Position
-from tests.acting_users import acting, small_office
+from tests.acting_users import acting
 from tests.security_world import World
 from ui.dialogs.list_query_dialog import ListQueryDialog, day_end, day_start
 from ui.dialogs.record_conflict_dialog import RecordConflictDialog
@@ -40,11 +39,6 @@ from ui.printing import ListPreviewDialog, export_pdf, list_document
 
 LANGUAGE = "en"
 Acting = tuple[sessionmaker[Session], CurrentUser]
-
-
-@pytest.fixture
-def world(db_url: URL) -> World:
-    return small_office(db_url)
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ does, delete and restore it, ask for its information — on SQLite and PostgreSQ
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -12,55 +11,21 @@ import openpyxl
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
-from sqlalchemy.engine import URL
 
 from app import records
 from app.auth import LoggedIn
 from app.listing import Filter
 from app.reference_records import AD_SERVICES, DEPARTMENTS, POSITIONS
-from tests.acting_users import acting, small_office
+from tests.acting_users import acting
 from tests.keyboard import type_in
+from tests.prompters import Answers
 from tests.security_world import World
 from ui.dialogs.record_conflict_dialog import RecordConflictDialog
 from ui.modules import PanelContext
 from ui.panels.record_panel import RecordPanel
 from ui.panels.reference_panels import GeographyPanel, record_panel
-from ui.widgets.prompter import Choice
 
 LANGUAGE = "zh_CN"
-
-
-class Answers:
-    """Answers the panel's questions from prepared lists and keeps what it was asked."""
-
-    def __init__(self, confirm: bool = True, leave: Choice = "cancel") -> None:
-        self.confirm_answer = confirm
-        self.leave_answer: Choice = leave
-        self.asked: list[str] = []
-        self.warnings: list[str] = []
-
-    def confirm(self, _parent: object, _title: str, question: str) -> bool:
-        self.asked.append(question)
-        return self.confirm_answer
-
-    def save_discard_cancel(self, _parent: object, _title: str, question: str) -> Choice:
-        self.asked.append(question)
-        return self.leave_answer
-
-    def warn(self, _parent: object, _title: str, message: str) -> None:
-        self.warnings.append(message)
-
-
-@pytest.fixture
-def world(db_url: URL) -> World:
-    return small_office(db_url)
-
-
-@pytest.fixture
-def admin(world: World) -> Iterator[LoggedIn]:
-    logged_in = world.login("admin")
-    yield logged_in
-    logged_in.close()
 
 
 def open_panel(qtbot: QtBot, logged_in: LoggedIn, kind: Any, answers: Answers) -> RecordPanel:

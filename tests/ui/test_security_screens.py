@@ -5,7 +5,6 @@ own login, so on PostgreSQL the database's grants take part."""
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
@@ -21,7 +20,7 @@ from app.messages import text
 from db.engine import make_session_factory
 from db.models.customers import Contact
 from db.permissions import ACTIONS
-from tests.acting_users import small_office
+from tests.prompters import Answers
 from tests.security_world import PASSWORD, World, build_world
 from ui.dialogs.security_tools_dialog import SecurityToolsDialog
 from ui.models.permission_models import MODULES, ScopeTableModel
@@ -30,30 +29,6 @@ from ui.panels.employees_panel import EmployeesPanel
 from ui.panels.permissions_panel import PermissionsPanel
 
 LANGUAGE = "en"
-
-
-class Answers:
-    """A prompter that answers yes/no questions from a prepared list, and keeps them."""
-
-    def __init__(self, *answers: bool) -> None:
-        self.answers = list(answers)
-        self.questions: list[str] = []
-
-    def confirm(self, _parent: object, _title: str, question: str) -> bool:
-        self.questions.append(question)
-        return self.answers.pop(0)
-
-
-@pytest.fixture
-def world(db_url: URL) -> World:
-    return small_office(db_url)
-
-
-@pytest.fixture
-def admin(world: World) -> Iterator[LoggedIn]:
-    logged_in = world.login("admin")
-    yield logged_in
-    logged_in.close()
 
 
 def select_row(qtbot: QtBot, view: object, model: object, id_: int) -> None:
@@ -68,7 +43,7 @@ def select_row(qtbot: QtBot, view: object, model: object, id_: int) -> None:
 def employees_panel(
     qtbot: QtBot, admin: LoggedIn, prompter: Answers | None = None
 ) -> EmployeesPanel:
-    panel = EmployeesPanel(admin, LANGUAGE, prompter or Answers())
+    panel = EmployeesPanel(admin, LANGUAGE, prompter or Answers(confirm=None))
     qtbot.addWidget(panel)
     panel.show()
     return panel
@@ -126,12 +101,12 @@ def test_employee_delete_goes_to_the_recycle_bin_and_restores(
 ) -> None:
     with make_session_factory(admin.engine).begin() as session:
         new_id = employees.save_employee(session, admin.user, EmployeeInput(name="刘洋"))
-    answers = Answers(True)
+    answers = Answers()
     panel = employees_panel(qtbot, admin, answers)
     select_row(qtbot, panel.employee_view, panel.model, new_id)
     with qtbot.waitSignal(panel.employee_deleted):
         panel.delete_button.click()
-    assert "刘洋" in answers.questions[0]
+    assert "刘洋" in answers.asked[0]
     assert panel.model.row_of_id(new_id) is None
     panel.recycle_bin_check.setChecked(True)
     qtmodeltester.check(panel.model)  # type: ignore[attr-defined]
@@ -149,7 +124,7 @@ def test_employee_delete_goes_to_the_recycle_bin_and_restores(
 def security_tools(
     qtbot: QtBot, admin: LoggedIn, prompter: Answers | None = None
 ) -> SecurityToolsDialog:
-    dialog = SecurityToolsDialog(admin, LANGUAGE, prompter or Answers())
+    dialog = SecurityToolsDialog(admin, LANGUAGE, prompter or Answers(confirm=None))
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog
@@ -158,7 +133,7 @@ def security_tools(
 def test_security_tools_add_a_user_then_disable_them(
     qtbot: QtBot, qtmodeltester: object, admin: LoggedIn, world: World
 ) -> None:
-    answers = Answers(True)
+    answers = Answers()
     dialog = security_tools(qtbot, admin, answers)
     tab = dialog.users_tab
     tab.username_edit.setText("li.lei")
@@ -184,7 +159,7 @@ def test_security_tools_add_a_user_then_disable_them(
     )
     with qtbot.waitSignal(tab.user_changed):
         tab.enable_button.click()
-    assert "li.lei" in answers.questions[0]
+    assert "li.lei" in answers.asked[0]
     disabled = tab.selected()
     assert disabled is not None and not disabled.enabled
     assert tab.enable_button.text() == "Enable"
@@ -193,7 +168,7 @@ def test_security_tools_add_a_user_then_disable_them(
 
 
 def test_security_tools_refuse_disabling_yourself(qtbot: QtBot, admin: LoggedIn) -> None:
-    dialog = security_tools(qtbot, admin, Answers(True))
+    dialog = security_tools(qtbot, admin, Answers())
     tab = dialog.users_tab
     tab.select_user("admin")
     with qtbot.waitSignal(tab.action_failed) as failed:
@@ -202,7 +177,7 @@ def test_security_tools_refuse_disabling_yourself(qtbot: QtBot, admin: LoggedIn)
 
 
 def test_security_tools_edit_the_department_tree(qtbot: QtBot, admin: LoggedIn) -> None:
-    dialog = security_tools(qtbot, admin, Answers(True))
+    dialog = security_tools(qtbot, admin, Answers())
     tab = dialog.departments_tab
     tab.name_edit.setText("广告部")
     tab.parent_combo.setCurrentIndex(tab.parent_combo.findText("B"))
@@ -229,7 +204,7 @@ def test_security_tools_edit_the_department_tree(qtbot: QtBot, admin: LoggedIn) 
 
 
 def permissions_panel(qtbot: QtBot, logged_in: LoggedIn) -> PermissionsPanel:
-    panel = PermissionsPanel(logged_in, LANGUAGE, Answers())
+    panel = PermissionsPanel(logged_in, LANGUAGE, Answers(confirm=None))
     qtbot.addWidget(panel)
     panel.show()
     return panel

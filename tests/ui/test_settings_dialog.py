@@ -12,13 +12,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
-from sqlalchemy.engine import URL
 
 from app import config, preferences
 from app.auth import LoggedIn
 from app.preferences import Preferences
 from db.engine import make_session_factory
-from tests.acting_users import small_office
 from tests.security_world import PASSWORD, World
 from ui import i18n
 from ui.dialogs.connection_dialog import FilePicker
@@ -28,23 +26,7 @@ SETTINGS_TS = i18n.I18N_DIR / "settings_zh_CN.ts"
 LANGUAGE = "en"
 
 
-@pytest.fixture(autouse=True)
-def private_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(config.CONFIG_DIR_ENV_VAR, str(tmp_path / "config"))
-    monkeypatch.setenv(config.DATA_DIR_ENV_VAR, str(tmp_path / "data"))
-    monkeypatch.delenv(config.DB_ENV_VAR, raising=False)
-
-
-@pytest.fixture
-def world(db_url: URL) -> World:
-    return small_office(db_url)
-
-
-@pytest.fixture
-def admin(world: World) -> Iterator[LoggedIn]:
-    logged_in = world.login("admin")
-    yield logged_in
-    logged_in.close()
+pytestmark = pytest.mark.usefixtures("private_folders")
 
 
 @pytest.fixture
