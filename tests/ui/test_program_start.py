@@ -18,7 +18,7 @@ from sqlalchemy.engine import URL
 from app import auth, config, credentials, messages
 from db.engine import make_engine
 from ui.application import Program
-from ui.dialogs.connection_dialog import FilePicker
+from ui.dialogs.connection_dialog import ConnectionDialog, FilePicker
 from ui.dialogs.login_dialog import LoginDialog
 from ui.main_window import MainWindow
 
@@ -199,15 +199,21 @@ def test_a_database_newer_than_the_program_is_refused_in_the_login_dialog(
     )
 
 
-def test_connection_settings_choose_a_server_and_save_no_password(
-    qtbot: QtBot, program: Program, local_url: URL, ca_file: Path
-) -> None:
+def open_connection_dialog(program: Program) -> tuple[LoginDialog, ConnectionDialog]:
+    """Start the program and click the login dialog's connection button."""
     program.start()
     login = program.login_dialog
     assert login is not None
     login.connection_button.click()
     dialog = login.connection_dialog
     assert dialog is not None and dialog.isVisible()
+    return login, dialog
+
+
+def test_connection_settings_choose_a_server_and_save_no_password(
+    qtbot: QtBot, program: Program, local_url: URL, ca_file: Path
+) -> None:
+    login, dialog = open_connection_dialog(program)
     dialog.server_radio.setChecked(True)
     assert dialog.server_form.isEnabled() and not dialog.local_form.isEnabled()
     dialog.ok_button.click()
@@ -232,12 +238,7 @@ def test_connection_settings_choose_a_server_and_save_no_password(
 def test_connection_settings_choose_a_new_local_file(
     qtbot: QtBot, program: Program, local_url: URL, tmp_path: Path
 ) -> None:
-    program.start()
-    login = program.login_dialog
-    assert login is not None
-    login.connection_button.click()
-    dialog = login.connection_dialog
-    assert dialog is not None
+    _login, dialog = open_connection_dialog(program)
     dialog.path_button.click()
     dialog.ok_button.click()
     # A new file: created, migrated, and it needs its first administrator.
