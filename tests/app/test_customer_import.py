@@ -320,9 +320,8 @@ def test_the_error_report_holds_the_rejected_rows_with_their_reasons(
     assert "统一社会信用代码" in rows[3][1] and rows[3][2] == "杭州西湖文化有限公司"
 
 
-def test_skip_update_and_insert_anyway(
-    staff_a: tuple[sessionmaker[Session], CurrentUser], tmp_path: Path
-) -> None:
+def import_original(staff_a: tuple[sessionmaker[Session], CurrentUser], tmp_path: Path) -> None:
+    """The customer that the next file's rows duplicate, imported first."""
     first = [
         [
             "北京星辰传媒有限公司",
@@ -337,6 +336,12 @@ def test_skip_update_and_insert_anyway(
         ]
     ]
     run_import(staff_a, write_csv(tmp_path / "1.csv", first))
+
+
+def test_skip_update_and_insert_anyway(
+    staff_a: tuple[sessionmaker[Session], CurrentUser], tmp_path: Path
+) -> None:
+    import_original(staff_a, tmp_path)
     again = [
         ["北京星辰传媒有限公司", "李娜", "13900139000", "", "", "", "", "", "新备注"],
         ["（北京）星辰传媒", "张伟", "", "", "", "", "", "", ""],
@@ -354,20 +359,7 @@ def test_skip_update_and_insert_anyway(
 def test_update_overwrites_given_cells_only_and_adds_new_contacts(
     staff_a: tuple[sessionmaker[Session], CurrentUser], tmp_path: Path
 ) -> None:
-    first = [
-        [
-            "北京星辰传媒有限公司",
-            "张伟",
-            "13800138000",
-            "010-62345678",
-            "北京",
-            "",
-            "",
-            code(1),
-            "原备注",
-        ]
-    ]
-    run_import(staff_a, write_csv(tmp_path / "1.csv", first))
+    import_original(staff_a, tmp_path)
     again = [
         ["北京星辰传媒有限公司", "李娜", "13900139000", "", "", "", "", "", "新备注"],
         ["北京星辰传媒", "张伟", "", "", "上海", "", "", "", ""],
