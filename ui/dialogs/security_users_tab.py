@@ -7,15 +7,12 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +26,7 @@ from ui.models.user_model import UserTableModel
 from ui.security_labels import fill
 from ui.widgets.form_feedback import FieldErrors, run_change
 from ui.widgets.prompter import Prompter
+from ui.widgets.tables import record_table_view
 
 translate = QCoreApplication.translate
 
@@ -54,14 +52,8 @@ class UsersTab(QWidget):
         self._add_errors = FieldErrors(self)
         self._selected_errors = FieldErrors(self)
         layout = QHBoxLayout(self)
-        self.user_view = QTableView()
+        self.user_view = record_table_view()
         self.user_view.setModel(self.model)
-        self.user_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.user_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.user_view.verticalHeader().hide()
-        header = self.user_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
         layout.addWidget(self.user_view, 3)
         side = QVBoxLayout()
         side.addWidget(self._build_add_box())

@@ -13,18 +13,15 @@ import math
 from PySide6.QtCore import QCoreApplication, QDateTime, QItemSelection, Qt, Signal
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -47,6 +44,7 @@ from ui.models.audit_models import (
     local_time,
 )
 from ui.security_labels import fill, operation_text, table_text
+from ui.widgets.tables import record_table_view
 
 translate = QCoreApplication.translate
 DATE_TIME_FORMAT = "yyyy-MM-dd HH:mm:ss"
@@ -61,16 +59,6 @@ def to_qt(moment: dt.datetime) -> QDateTime:
 
 def from_qt(moment: QDateTime) -> dt.datetime:
     return dt.datetime.fromtimestamp(moment.toMSecsSinceEpoch() / 1000, dt.UTC)
-
-
-def table_view() -> QTableView:
-    view = QTableView()
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
 
 
 class AuditPanel(QWidget):
@@ -93,7 +81,7 @@ class AuditPanel(QWidget):
         self.message_label.setWordWrap(True)
         layout.addWidget(self.message_label)
         splitter = QSplitter(Qt.Orientation.Vertical)
-        self.entry_view = table_view()
+        self.entry_view = record_table_view()
         self.entry_view.setModel(self.entry_model)
         splitter.addWidget(self.entry_view)
         splitter.addWidget(self._build_details())
@@ -160,7 +148,7 @@ class AuditPanel(QWidget):
 
     def _build_details(self) -> QTabWidget:
         self.detail_tabs = QTabWidget()
-        self.change_view = table_view()
+        self.change_view = record_table_view()
         self.change_view.setModel(self.change_model)
         self.detail_tabs.addTab(self.change_view, translate("AuditPanel", "Change"))
         as_of = QWidget()
@@ -174,7 +162,7 @@ class AuditPanel(QWidget):
         row.addWidget(self.as_of_button)
         row.addWidget(self.as_of_label, 1)
         layout.addLayout(row)
-        self.as_of_view = table_view()
+        self.as_of_view = record_table_view()
         self.as_of_view.setModel(self.as_of_model)
         layout.addWidget(self.as_of_view)
         self.detail_tabs.addTab(as_of, translate("AuditPanel", "Record as of…"))

@@ -11,19 +11,16 @@ import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, QDate, QItemSelection, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
     QFormLayout,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -40,6 +37,7 @@ from ui.models.employee_model import EmployeeTableModel
 from ui.security_labels import column_text, fill, status_text
 from ui.widgets.form_feedback import FieldErrors
 from ui.widgets.prompter import MessageBoxPrompter, Prompter
+from ui.widgets.tables import record_table_view
 
 NO_DATE = QDate(1900, 1, 1)  # the date edit's minimum stands for "no hire date"
 FIELDS = ("name", "department", "position", "phone", "mobile", "email", "hire_date", "status")
@@ -101,15 +99,8 @@ class EmployeesPanel(QWidget):
         top.addWidget(self.search_edit, 1)
         top.addWidget(self.recycle_bin_check)
         layout.addLayout(top)
-        self.employee_view = QTableView()
+        self.employee_view = record_table_view()
         self.employee_view.setModel(self.model)
-        self.employee_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.employee_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.employee_view.verticalHeader().hide()
-        self.employee_view.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
-        )
-        self.employee_view.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.employee_view)
         return box
 
