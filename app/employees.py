@@ -10,7 +10,6 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from pypinyin import lazy_pinyin
 from sqlalchemy import Row, Select, or_, select
 from sqlalchemy.orm import Session, aliased
 
@@ -19,6 +18,7 @@ from app.errors import ConflictError, NotFoundError, ValidationError
 from app.saving import flush
 from db.models.lookups import Position
 from db.models.org import EMPLOYEE_STATUSES, Department, Employee, User
+from db.pinyin import pinyin_key
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 # Office numbers: digits with the usual separators, an optional extension (转 or ext).
@@ -110,7 +110,7 @@ def list_employees(
     rows = [_row(values, language) for values in session.execute(statement)]
     # By pinyin, as Chinese lists are read; computed here because employees made elsewhere
     # (with an account, by the demo) may have no stored pinyin.
-    return sorted(rows, key=lambda row: (lazy_pinyin(row.name), row.id))
+    return sorted(rows, key=lambda row: (pinyin_key(row.name), row.id))
 
 
 def get_employee(

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from pypinyin import lazy_pinyin
 from sqlalchemy import Connection, MetaData, Table, bindparam, event, select, update
 from sqlalchemy.orm import Mapped, Mapper, mapped_column
 
@@ -42,6 +41,9 @@ SMALL_TABLES = tuple(_SOURCES)
 
 def pinyin_key(text: str) -> str:
     """张三 → "zhangsan"; Latin letters and digits stay, lower case."""
+    # Imported on first use: its dictionaries take a third of a second, at every start.
+    from pypinyin import lazy_pinyin
+
     return "".join(lazy_pinyin(text)).lower()
 
 
