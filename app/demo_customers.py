@@ -14,6 +14,7 @@ from app import demo_words as words
 from app.demo_master import CUSTOMER_TYPES, RECORD, Batch, CustomerFacts, World, density
 from app.demo_names import MOBILE_PREFIXES, CreditCodes
 from app.demo_sink import Row
+from db.customer_keys import customer_name_key
 from db.reference_data import POSITIONS
 
 CHUNK = 10_000  # customers per chunk; even, so that contact counts pair up within a chunk
@@ -30,10 +31,10 @@ CONTACT_POSITIONS = (
 )  # fmt: skip
 POSITION_NAMES = {code: zh for code, zh, _ in POSITIONS}
 CUSTOMER_COLUMNS = (
-    *RECORD, "customer_no", "name", "name_pinyin", "short_name", "mnemonic", "english_name",
-    "parent_id", "customer_type_id", "industry_id", "source_id", "country_id", "region_id",
-    "city_id", "address", "postal_code", "phone", "fax", "website", "email", "credit_code",
-    "legal_representative", "registered_capital", "founded_on", "employee_count",
+    *RECORD, "customer_no", "name", "name_pinyin", "name_key", "short_name", "mnemonic",
+    "english_name", "parent_id", "customer_type_id", "industry_id", "source_id", "country_id",
+    "region_id", "city_id", "address", "postal_code", "phone", "fax", "website", "email",
+    "credit_code", "legal_representative", "registered_capital", "founded_on", "employee_count",
     "annual_revenue", "sales_stage_id", "rating", "is_key_account", "blacklisted_reason",
     "last_contact_at", "next_follow_up_on", "owner_id", "department_id",
 )  # fmt: skip
@@ -210,12 +211,12 @@ class CustomerMaker:
         slot = index % len(self.owner_ids)
         ratings = RATINGS[kind]
         trade_name, trade_words = companies.trade_names[trade], companies.trade_words[word]
+        name = place.name + trade_name + trade_words + companies.forms[form]
         return (
             customer_id, days[zero + created] + times[int(r() * 600)],
-            days[zero + updated] + times[int(r() * 600)], f"C{customer_id:0>8}",
-            place.name + trade_name + trade_words + companies.forms[form],
+            days[zero + updated] + times[int(r() * 600)], f"C{customer_id:0>8}", name,
             place.pinyin + companies.trade_pinyins[trade] + companies.word_pinyins[word]
-            + companies.form_pinyins[form],
+            + companies.form_pinyins[form], customer_name_key(name),
             trade_name + trade_words,
             place.initials + companies.trade_initials[trade] + companies.word_initials[word]
             + companies.form_initials[form],

@@ -16,6 +16,7 @@ from sqlalchemy import Connection, text
 
 from app.demo_names import CompanyNames, CreditCodes, PersonNames, Place, mobile, pinyin_of
 from app.demo_sink import Formats, Row
+from db.pinyin import pinyin_key
 
 Batch = tuple[str, tuple[str, ...], list[Row]]
 RECORD = ("id", "created_at", "updated_at")
@@ -255,13 +256,15 @@ def _department_batch(world: World) -> Batch:
     codes = [code for code, _, _, _ in DEPARTMENTS]
     rows = [
         (
-            world.department_ids[k], f.stamp(-2900, 32400), f.stamp(-400, 36000), name, code,
-            world.department_ids[codes.index(parent)] if parent else None,
+            world.department_ids[k], f.stamp(-2900, 32400), f.stamp(-400, 36000), name,
+            pinyin_key(name), code, world.department_ids[codes.index(parent)] if parent else None,
             world.staff[k].id, f"0571-8765{1000 + 10 * k}", k,
         )
         for k, (code, name, parent, _) in enumerate(DEPARTMENTS)
     ]  # fmt: skip
-    columns = (*RECORD, "name", "code", "parent_id", "manager_id", "phone", "sort_order")
+    columns = (
+        *RECORD, "name", "name_pinyin", "code", "parent_id", "manager_id", "phone", "sort_order"
+    )  # fmt: skip
     return "departments", columns, rows
 
 

@@ -8,6 +8,7 @@ from typing import Any, NamedTuple
 
 from app.demo_master import RECORD, Batch, World
 from app.demo_sink import Row
+from db.pinyin import pinyin_key
 
 # (code, title, frequency, issues a year, cover price and annual price in fen, page size).
 PERIODICALS = (
@@ -86,14 +87,17 @@ def outlet_batches(world: World) -> Iterator[Batch]:
         for name, kind, publisher in COMPETITOR_MEDIA
     ]
     rows = [
-        (base + k, f.stamp(-2000, 36000), f.stamp(-100, 36000), name, kind, is_own, publisher,
-         world.reference.industries["culture_media"], 50_000 + 37_000 * k)
+        (base + k, f.stamp(-2000, 36000), f.stamp(-100, 36000), name, pinyin_key(name), kind,
+         is_own, publisher, world.reference.industries["culture_media"], 50_000 + 37_000 * k)
         for k, (name, kind, publisher, is_own) in enumerate(outlets, 1)
     ]  # fmt: skip
     world.media["own_outlets"] = [base + k for k in range(1, len(own) + 1)]
     world.media["competitor_outlets"] = [base + k for k in range(len(own) + 1, len(rows) + 1)]
     world.media["site_outlets"] = {"华夏时代网": base + 6, "时代商业公众号": base + 7}
-    columns = (*RECORD, "name", "kind", "is_own", "publisher", "industry_id", "circulation")
+    columns = (
+        *RECORD, "name", "name_pinyin", "kind", "is_own", "publisher", "industry_id",
+        "circulation",
+    )  # fmt: skip
     yield "media_outlets", columns, rows
     yield from _publication_batches(world)
     yield _channel_batch(world)
@@ -174,9 +178,10 @@ def rate_card_batches(world: World) -> Iterator[Batch]:
     services = [(base + k, code, name, unit, price)
                 for k, (code, name, unit, price) in enumerate(SERVICES, 1)]  # fmt: skip
     world.media["services"] = [(id_, price, name) for id_, _, name, _, price in services]
-    yield "ad_services", (*RECORD, "code", "name", "unit", "standard_price", "description"), [
-        (id_, f.stamp(-900, 36000), f.stamp(-90, 36000), code, name, unit, f.money(price),
-         f"{name}（按{unit}计价）") for id_, code, name, unit, price in services
+    columns = (*RECORD, "code", "name", "name_pinyin", "unit", "standard_price", "description")
+    yield "ad_services", columns, [
+        (id_, f.stamp(-900, 36000), f.stamp(-90, 36000), code, name, pinyin_key(name), unit,
+         f.money(price), f"{name}（按{unit}计价）") for id_, code, name, unit, price in services
     ]  # fmt: skip
     products = _products(world)
     world.media["products"] = products

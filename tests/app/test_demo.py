@@ -20,7 +20,9 @@ from app.demo_names import PersonNames, pinyin_of
 from app.errors import ValidationError
 from app.identifiers import is_valid_credit_code, organisation_code_check_char
 from db.base import Base
+from db.customer_keys import customer_name_key
 from db.engine import make_engine
+from db.pinyin import SMALL_TABLES
 
 CUSTOMERS = 120
 MOBILE = re.compile(r"^1(3\d|5[0-35-9]|66|7[35-8]|8\d|9[1356789])\d{8}$")
@@ -124,6 +126,22 @@ def test_names_numbers_and_addresses_look_real(engine: Engine, loaded: demo.Demo
     for name, pinyin, mobile in contacts:
         assert 2 <= len(name) <= 4 and re.fullmatch(r"[a-z]+", pinyin)
         assert MOBILE.match(mobile), mobile
+
+
+def test_every_row_has_the_keys_the_program_sorts_and_matches_by(
+    engine: Engine, loaded: demo.DemoSummary
+) -> None:
+    """The bulk load bypasses the ORM listeners: it writes the pinyin and name keys itself."""
+    with engine.connect() as connection:
+        for name in SMALL_TABLES:
+            table = Base.metadata.tables[name]
+            missing = connection.execute(
+                select(func.count()).select_from(table).where(table.c.name_pinyin.is_(None))
+            ).scalar_one()
+            assert missing == 0, name
+        names = connection.execute(text("SELECT name, name_key FROM customers")).all()
+    assert len(names) == CUSTOMERS
+    assert all(key == customer_name_key(name) for name, key in names)
 
 
 def test_surnames_read_as_surnames() -> None:
