@@ -35,6 +35,7 @@ from app.reference_records import (
 )
 from db.engine import make_session_factory
 from ui.panels.audit_panel import AuditPanel
+from ui.panels.customer_panel import CustomerPanel
 from ui.panels.employees_panel import EmployeesPanel
 from ui.panels.pending_panel import PendingPanel
 from ui.panels.permissions_panel import PermissionsPanel
@@ -336,7 +337,7 @@ MODULES: tuple[Module, ...] = (
         QT_TRANSLATE_NOOP("Modules", "Customers"),
         "customers",
         _CUSTOMERS,
-        factory=pending,
+        factory=CustomerPanel,
     ),
     Module(
         "contacts",

@@ -330,24 +330,25 @@ class RecordPanel(QWidget):
             return False  # the form shows each error at its field
         try:
             with self._sessions.begin() as session:
-                if self._current is None:
-                    saved = records.create(session, self.user, self._kind, values)
-                else:
-                    saved = records.update(
-                        session,
-                        self.user,
-                        self._kind,
-                        self._current.id,
-                        self._current.version,
-                        values,
-                    )
+                saved = self._write(session, values)
         except StaleRecordError as stale:
             return self._resolve_conflict(values, stale.theirs)
         except MediaCrmError as error:
             self._show_error(error)
             return False
+        if saved is None:
+            return False
         self._after_save(saved)
         return True
+
+    def _write(self, session: Session, values: dict[str, Any]) -> RecordValues | None:
+        """Create or update the record on screen in `session`; a subclass with a service of
+        its own saves through it, and returns None when that service saved nothing."""
+        if self._current is None:
+            return records.create(session, self.user, self._kind, values)
+        return records.update(
+            session, self.user, self._kind, self._current.id, self._current.version, values
+        )
 
     def _resolve_conflict(self, mine: dict[str, Any], theirs: RecordValues) -> bool:
         """Someone saved the record since it was read: show both, let the user choose field

@@ -1,0 +1,229 @@
+"""The customer panel driven as a person would: type a customer and save it, meet the
+collision warning (撞单) and answer it, see a refused credit code at its field, add a contact,
+see the blacklist in the list, and see only one's own customers as staff — on SQLite and
+PostgreSQL."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select
+
+from app.auth import LoggedIn
+from db.engine import make_engine, make_session_factory
+from db.models.customers import Contact, Customer
+from tests.customer_world import add_customer, credit_code, type_id
+from tests.keyboard import type_in
+from tests.prompters import Answers
+from tests.security_world import World
+from ui import i18n
+from ui.dialogs.duplicate_warning_dialog import DuplicateWarningDialog
+from ui.modules import PanelContext
+from ui.panels.customer_panel import (
+    BLACKLIST_FOREGROUND,
+    ContactDialog,
+    CustomerPanel,
+)
+
+LANGUAGE = "zh_CN"
+
+
+@pytest.fixture(autouse=True)
+def chinese(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
+    """The program's Chinese translations, compiled from its .ts files into the test's folder."""
+    folder = tmp_path / "i18n"
+    folder.mkdir()
+    for source in i18n.I18N_DIR.glob("*_zh_CN.ts"):
+        shutil.copy(source, folder)
+    translators = i18n.install_translators(qapp, LANGUAGE, folder)
+    try:
+        yield
+    finally:
+        i18n.remove_translators(qapp, translators)
+
+
+def open_panel(qtbot: QtBot, logged_in: LoggedIn, answers: Answers | None = None) -> CustomerPanel:
+    panel = CustomerPanel(PanelContext(logged_in, LANGUAGE), prompter=answers or Answers())
+    qtbot.addWidget(panel)
+    panel.resize(1280, 800)
+    panel.show()
+    assert panel.model is not None
+    qtbot.waitUntil(lambda: not panel.model.is_loading())
+    return panel
+
+
+def type_into(qtbot: QtBot, form: Any, key: str, text: str) -> None:
+    editor = form.editor(key)
+    widget = getattr(editor, "line_edit", None) or editor.focus_widget()
+    widget.setFocus()
+    widget.selectAll()
+    type_in(qtbot, widget, text)
+    widget.clearFocus()  # leaving the field checks it
+
+
+def pick(form: Any, key: str, option_id: int) -> None:
+    form.set_edited_values({key: option_id})
+
+
+def listed_names(panel: CustomerPanel) -> list[str]:
+    assert panel.model is not None
+    return [panel.model.index(row, 0).data() for row in range(panel.model.rowCount())]
+
+
+def customer_count(world: World) -> int:
+    engine = make_engine(world.url)
+    try:
+        with make_session_factory(engine)() as session:
+            return int(session.scalar(select(func.count()).select_from(Customer)) or 0)
+    finally:
+        engine.dispose()
+
+
+def fill_customer(qtbot: QtBot, panel: CustomerPanel, world: World, name: str) -> None:
+    type_into(qtbot, panel.form, "name", name)
+    pick(panel.form, "customer_type_id", type_id(world.url, "target"))
+
+
+def answer_duplicate_dialog(
+    monkeypatch: pytest.MonkeyPatch, accept: bool, seen: list[list[tuple[str, ...]]]
+) -> None:
+    def answer(dialog: DuplicateWarningDialog) -> int:
+        seen.append(dialog.shown_rows())
+        return int(
+            DuplicateWarningDialog.DialogCode.Accepted
+            if accept
+            else DuplicateWarningDialog.DialogCode.Rejected
+        )
+
+    monkeypatch.setattr(DuplicateWarningDialog, "exec", answer)
+
+
+def test_a_customer_is_typed_saved_and_listed(qtbot: QtBot, admin: LoggedIn, world: World) -> None:
+    panel = open_panel(qtbot, admin)
+    type_into(qtbot, panel.form, "name", "杭州西湖文化传媒有限公司")
+    pick(panel.form, "customer_type_id", type_id(world.url, "target"))
+    type_into(qtbot, panel.form, "phone", "0571-87654321")
+    assert panel.save()
+    saved = panel.current
+    assert saved is not None and saved.values["name"] == "杭州西湖文化传媒有限公司"
+    assert saved.values["mnemonic"]  # the pinyin initials by default
+    qtbot.waitUntil(lambda: "杭州西湖文化传媒有限公司" in listed_names(panel))
+    assert panel.contacts_tab.new_button.isEnabled()
+
+
+def test_a_duplicate_name_warns_naming_the_owner_and_cancel_saves_nothing(
+    qtbot: QtBot, admin: LoggedIn, world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    add_customer(world, "staff_a", "北京华夏传媒有限公司")
+    before = customer_count(world)
+    seen: list[list[tuple[str, ...]]] = []
+    answer_duplicate_dialog(monkeypatch, False, seen)
+    panel = open_panel(qtbot, admin)
+    fill_customer(qtbot, panel, world, "北京华夏传媒股份有限公司（北京）")
+    assert not panel.save()
+    assert len(seen) == 1
+    rule, _customer, owner, department = seen[0][0]
+    assert rule == "同名" and owner == "王小明" and department == "A"
+    assert panel.current is None and customer_count(world) == before
+
+
+def test_save_anyway_saves_the_duplicate(
+    qtbot: QtBot, admin: LoggedIn, world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    add_customer(world, "staff_a", "ＨＵＡＸＩＡ传媒有限公司")
+    seen: list[list[tuple[str, ...]]] = []
+    answer_duplicate_dialog(monkeypatch, True, seen)
+    panel = open_panel(qtbot, admin)
+    fill_customer(qtbot, panel, world, "huaxia传媒股份有限公司")
+    assert panel.save()
+    assert len(seen) == 1 and seen[0][0][2] == "王小明"
+    assert panel.current is not None and panel.current.values["name"] == "huaxia传媒股份有限公司"
+
+
+def test_a_bad_or_taken_credit_code_shows_at_its_field(
+    qtbot: QtBot, admin: LoggedIn, world: World
+) -> None:
+    add_customer(world, "staff_a", "甲公司", credit_code=credit_code(1))
+    panel = open_panel(qtbot, admin)
+    fill_customer(qtbot, panel, world, "乙公司")
+    good = credit_code(2)
+    type_into(qtbot, panel.form, "credit_code", good[:-1] + ("0" if good[-1] != "0" else "1"))
+    assert not panel.save()
+    assert panel.form.editor("credit_code").error_text()
+    type_into(qtbot, panel.form, "credit_code", credit_code(1))
+    assert not panel.save()
+    assert "王小明" in panel.form.editor("credit_code").error_text()
+    assert panel.current is None
+
+
+def test_a_contact_is_added_under_the_customer(
+    qtbot: QtBot, admin: LoggedIn, world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    panel = open_panel(qtbot, admin)
+    fill_customer(qtbot, panel, world, "上海浦江广告有限公司")
+    assert panel.save()
+    customer = panel.current
+    assert customer is not None
+
+    def fill_and_save(dialog: ContactDialog) -> int:
+        qtbot.addWidget(dialog)
+        type_into(qtbot, dialog.form, "name", "张伟")
+        type_into(qtbot, dialog.form, "mobile", "13812345678")
+        assert dialog.save()
+        return int(dialog.result())
+
+    monkeypatch.setattr(ContactDialog, "exec", fill_and_save)
+    panel.contacts_tab.new_button.click()
+    model = panel.contacts_tab.model
+    assert model.rowCount() == 1
+    assert model.index(0, 0).data() == "张伟" and model.index(0, 2).data() == "13812345678"
+    engine = make_engine(world.url)
+    try:
+        with make_session_factory(engine)() as session:
+            contact = session.scalars(select(Contact)).one()
+            assert contact.customer_id == customer.id
+    finally:
+        engine.dispose()
+    panel.new_record(ask=False)
+    assert panel.contacts_tab.model.rowCount() == 0
+    assert not panel.contacts_tab.new_button.isEnabled()
+
+
+def test_a_blacklisted_customer_is_marked_in_the_list(
+    qtbot: QtBot, admin: LoggedIn, world: World
+) -> None:
+    blacklist = type_id(world.url, "blacklist")
+    add_customer(
+        world, "admin", "赖账广告公司", customer_type_id=blacklist, blacklisted_reason="欠款"
+    )
+    add_customer(world, "admin", "诚信广告公司")
+    panel = open_panel(qtbot, admin)
+    qtbot.waitUntil(lambda: len(listed_names(panel)) == 2)
+    names = listed_names(panel)
+    bad, good = names.index("赖账广告公司"), names.index("诚信广告公司")
+    model, delegate = panel.model, panel.type_delegate
+    assert model is not None
+    foreground, background = delegate.colors(model.index(bad, 0))
+    assert foreground == BLACKLIST_FOREGROUND and background is not None
+    assert model.index(bad, 2).data() == "黑名单"
+    assert delegate.colors(model.index(good, 0)) == (None, None)
+    assert delegate.colors(model.index(good, 2))[0] is not None  # the type's own colour
+
+
+def test_staff_see_only_their_own_customers(qtbot: QtBot, world: World) -> None:
+    add_customer(world, "admin", "管理员的客户公司")
+    add_customer(world, "staff_a", "小明的客户公司")
+    staff = world.login("staff_a")
+    try:
+        panel = open_panel(qtbot, staff)
+        qtbot.waitUntil(lambda: len(listed_names(panel)) >= 1)
+        assert listed_names(panel) == ["小明的客户公司"]
+        panel.close()
+    finally:
+        staff.close()
