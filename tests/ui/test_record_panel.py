@@ -4,6 +4,8 @@ does, delete and restore it, ask for its information — on SQLite and PostgreSQ
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from app import records
 from app.auth import LoggedIn
-from app.listing import Filter
+from app.listing import Filter, every_row
 from app.reference_records import AD_SERVICES, DEPARTMENTS, POSITIONS
 from tests.acting_users import acting
 from tests.keyboard import type_in
@@ -22,6 +24,7 @@ from tests.prompters import Answers
 from tests.security_world import World
 from ui.dialogs.record_conflict_dialog import RecordConflictDialog
 from ui.modules import PanelContext
+from ui.panels import record_panel as record_panel_module
 from ui.panels.record_panel import RecordPanel
 from ui.panels.reference_panels import GeographyPanel, record_panel
 
@@ -206,14 +209,28 @@ def test_query_filters_the_list_and_export_writes_what_is_shown(
     assert [row[0] for row in rows[1:]] == shown
 
 
-def test_a_cancelled_export_leaves_no_file(qtbot: QtBot, admin: LoggedIn, tmp_path: Path) -> None:
+def test_a_cancelled_export_leaves_no_file(
+    qtbot: QtBot, admin: LoggedIn, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     answers = Answers()
     panel = open_panel(qtbot, admin, POSITIONS, answers)
     folder = tmp_path / "exports"
     folder.mkdir()
+    reading, cancelled = threading.Event(), threading.Event()
+
+    def rows_after_the_cancel(*args: Any, **kwargs: Any) -> Iterator[Any]:
+        # The export reads the real rows, only once the user has pressed Cancel: a list
+        # this short would otherwise be written before the click.
+        reading.set()
+        cancelled.wait(10)
+        yield from every_row(*args, **kwargs)
+
+    monkeypatch.setattr(record_panel_module, "every_row", rows_after_the_cancel)
     with qtbot.waitSignal(panel.work_finished, timeout=10_000):
         panel.export_to(folder / "positions.csv", csv=True, filters=[])
-        panel.runner.progress.cancel()  # before the worker reads its first row
+        assert reading.wait(10)
+        panel.runner.progress.cancel()
+        cancelled.set()
     assert list(folder.iterdir()) == []  # neither the file nor a part of it
     assert answers.warnings == ["已取消，未写入任何内容。"]
 
