@@ -4,49 +4,49 @@
 <context>
     <name>CustomerPanel</name>
     <message>
-        <location filename="../../ui/panels/customer_panel.py" line="188"/>
-        <location filename="../../ui/panels/customer_panel.py" line="261"/>
+        <location filename="../../ui/panels/customer_panel.py" line="197"/>
+        <location filename="../../ui/panels/customer_panel.py" line="272"/>
         <source>New contact</source>
         <translation>新建联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/customer_panel.py" line="262"/>
+        <location filename="../../ui/panels/customer_panel.py" line="273"/>
         <source>Edit</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/customer_panel.py" line="263"/>
-        <location filename="../../ui/panels/customer_panel.py" line="339"/>
+        <location filename="../../ui/panels/customer_panel.py" line="274"/>
+        <location filename="../../ui/panels/customer_panel.py" line="350"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/customer_panel.py" line="271"/>
+        <location filename="../../ui/panels/customer_panel.py" line="282"/>
         <source>Save the customer first, then add its contacts.</source>
         <translation>请先保存客户，再添加其联系人。</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/customer_panel.py" line="337"/>
+        <location filename="../../ui/panels/customer_panel.py" line="348"/>
         <source>Move the contact “%1” to the recycle bin?</source>
         <translation>将联系人“%1”移到回收站？</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/customer_panel.py" line="366"/>
+        <location filename="../../ui/panels/customer_panel.py" line="377"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/customer_panel.py" line="405"/>
+        <location filename="../../ui/panels/customer_panel.py" line="424"/>
         <source>Information</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/customer_panel.py" line="407"/>
+        <location filename="../../ui/panels/customer_panel.py" line="426"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/customer_panel.py" line="428"/>
+        <location filename="../../ui/panels/customer_panel.py" line="447"/>
         <source>Not saved.</source>
         <translation>未保存。</translation>
     </message>

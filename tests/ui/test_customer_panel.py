@@ -227,3 +227,31 @@ def test_staff_see_only_their_own_customers(qtbot: QtBot, world: World) -> None:
         panel.close()
     finally:
         staff.close()
+
+
+def test_a_contact_is_edited_and_deleted(
+    qtbot: QtBot, admin: LoggedIn, world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    customer_id = add_customer(world, "admin", "宁波海曙印务有限公司")
+    panel = open_panel(qtbot, admin, Answers(confirm=True))
+    panel.open_record(customer_id)
+
+    def fill_and_save(name: str) -> Any:
+        def answer(dialog: ContactDialog) -> int:
+            qtbot.addWidget(dialog)
+            type_into(qtbot, dialog.form, "name", name)
+            assert dialog.save()
+            return int(dialog.result())
+
+        return answer
+
+    monkeypatch.setattr(ContactDialog, "exec", fill_and_save("李娜"))
+    panel.contacts_tab.new_button.click()
+    tab = panel.contacts_tab
+    tab.contacts_view.setCurrentIndex(tab.model.index(0, 0))
+    monkeypatch.setattr(ContactDialog, "exec", fill_and_save("李娜娜"))
+    tab.edit_button.click()
+    assert tab.model.index(0, 0).data() == "李娜娜"
+    tab.contacts_view.setCurrentIndex(tab.model.index(0, 0))
+    tab.delete_button.click()
+    assert tab.model.rowCount() == 0 and not tab.edit_button.isEnabled()

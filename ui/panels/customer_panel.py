@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -54,8 +55,17 @@ translate = QCoreApplication.translate
 BLACKLIST_FOREGROUND = QColor("#C62828")
 BLACKLIST_BACKGROUND = QColor("#FFEBEE")
 TYPE_COLUMN = "customer_type"
-# What changes whether a customer may duplicate another (app/customers.py checks these).
-DUPLICATE_KEYS = ("name", "phone", "email")
+# The list's first widths, so that every column shows beside the form at 1280 pixels.
+CUSTOMER_COLUMN_WIDTHS = {
+    "name": 180,
+    "short_name": 90,
+    TYPE_COLUMN: 72,
+    "industry": 80,
+    "city": 60,
+    "owner": 64,
+    "phone": 110,
+    "updated_at": 130,
+}
 
 
 def customer_list_spec(language: str) -> ListSpec:
@@ -111,11 +121,10 @@ class CustomerTypeDelegate(QStyledItemDelegate):
         super().initStyleOption(option, index)
         foreground, background = self.colors(index)
         if foreground is not None:
-            option.palette.setColor(QPalette.ColorRole.Text, foreground)
-            option.palette.setColor(QPalette.ColorRole.HighlightedText, foreground.lighter(180))
-        if background is not None:
+            option.palette.setColor(QPalette.ColorRole.Text, foreground)  # selected: the style's
+        if background is not None:  # the blacklist
             option.backgroundBrush = background
-        if foreground is not None and background is not None:
+            option.palette.setColor(QPalette.ColorRole.HighlightedText, background)
             font = QFont(option.font)
             font.setBold(True)
             option.font = font
@@ -255,7 +264,9 @@ class ContactsTab(QWidget):
         self.contacts_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.contacts_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.contacts_view.verticalHeader().hide()
-        self.contacts_view.horizontalHeader().setStretchLastSection(True)
+        header = self.contacts_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # a few rows
+        header.setStretchLastSection(True)
         self.contacts_view.doubleClicked.connect(lambda _index: self.edit_contact())
         buttons = QHBoxLayout()
         self.new_button = QPushButton(translate("CustomerPanel", "New contact"), self)
@@ -376,6 +387,7 @@ class CustomerPanel(RecordPanel):
         self.setObjectName("customer_panel")
         self._add_type_colours()
         self._add_tabs()
+        self._set_column_widths()
         self.contacts_tab.set_customer(None)
 
     def _add_type_colours(self) -> None:
@@ -395,6 +407,13 @@ class CustomerPanel(RecordPanel):
         keys = [column.key for column in self._list_spec.columns]
         self.type_delegate = CustomerTypeDelegate(types, keys.index(TYPE_COLUMN), self.list_view)
         self.list_view.setItemDelegate(self.type_delegate)
+
+    def _set_column_widths(self) -> None:
+        assert isinstance(self.list_view, QTableView)
+        header = self.list_view.horizontalHeader()
+        for section, column in enumerate(self._list_spec.columns):
+            header.resizeSection(section, CUSTOMER_COLUMN_WIDTHS.get(column.key, 100))
+        self.splitter.setSizes([800, 480])
 
     def _add_tabs(self) -> None:
         """The form moves into a tab; the contacts tab is beside it."""
