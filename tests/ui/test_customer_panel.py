@@ -163,7 +163,11 @@ def test_a_bad_or_taken_credit_code_shows_at_its_field(
 
 
 def test_a_contact_is_added_under_the_customer(
-    qtbot: QtBot, admin: LoggedIn, world: World, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    qtmodeltester: Any,
+    admin: LoggedIn,
+    world: World,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     panel = open_panel(qtbot, admin)
     fill_customer(qtbot, panel, world, "上海浦江广告有限公司")
@@ -182,6 +186,7 @@ def test_a_contact_is_added_under_the_customer(
     panel.contacts_tab.new_button.click()
     model = panel.contacts_tab.model
     assert model.rowCount() == 1
+    qtmodeltester.check(model)
     assert model.index(0, 0).data() == "张伟" and model.index(0, 2).data() == "13812345678"
     engine = make_engine(world.url)
     try:

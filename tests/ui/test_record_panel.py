@@ -79,6 +79,7 @@ def test_a_record_is_typed_saved_listed_edited_and_its_information_shown(
     assert panel.current is not None and panel.current.version == 2
     panel.information_action.trigger()
     dialog = panel.information_dialog
+    qtmodeltester.check(dialog.history_model)
     qtbot.addWidget(dialog)
     assert dialog.history_model.rowCount() == 2
 
@@ -166,7 +167,9 @@ def test_a_stale_save_lets_the_user_choose_field_by_field(
     )
 
 
-def test_delete_asks_then_the_recycle_bin_restores(qtbot: QtBot, admin: LoggedIn) -> None:
+def test_delete_asks_then_the_recycle_bin_restores(
+    qtbot: QtBot, qtmodeltester: Any, admin: LoggedIn
+) -> None:
     answers = Answers(confirm=False)
     panel = open_panel(qtbot, admin, POSITIONS, answers)
     type_into(qtbot, panel, "code", "intern")
@@ -184,6 +187,7 @@ def test_delete_asks_then_the_recycle_bin_restores(qtbot: QtBot, admin: LoggedIn
     panel.recycle_bin_action.trigger()
     bin_dialog = panel.recycle_bin_dialog
     qtbot.addWidget(bin_dialog)
+    qtmodeltester.check(bin_dialog.model)
     bin_dialog.select_ids([made.id])
     bin_dialog.restore_button.click()
     wait_listed(qtbot, panel, made.id)
@@ -250,10 +254,13 @@ def test_staff_see_the_list_but_the_changing_buttons_are_off(qtbot: QtBot, world
         staff.close()
 
 
-def test_departments_show_as_a_tree_and_keep_their_rules(qtbot: QtBot, admin: LoggedIn) -> None:
+def test_departments_show_as_a_tree_and_keep_their_rules(
+    qtbot: QtBot, qtmodeltester: Any, admin: LoggedIn
+) -> None:
     answers = Answers()
     panel = open_panel(qtbot, admin, DEPARTMENTS, answers)
     assert panel.tree_model is not None
+    qtmodeltester.check(panel.tree_model)
     top = [panel.tree_model.item(row).text() for row in range(panel.tree_model.rowCount())]
     assert top == ["A", "B"]
     a_index = panel.tree_model.index(0, 0)
