@@ -8,7 +8,12 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QWidget
+from sqlalchemy import select
 
+from app.auth import LoggedIn
+from app.customers import create_customer
+from db.engine import make_session_factory
+from db.models.lookups import CustomerType
 from ui.dialogs.settings_dialog import SettingsDialog
 from ui.main_window import MainWindow
 from ui.panels.record_panel import RecordPanel
@@ -53,6 +58,49 @@ def departments(context: ScreenshotContext) -> QWidget:
     return window
 
 
+# (name, short name, type code, phone, e-mail, blacklist reason)
+SAMPLE_CUSTOMERS = (
+    (
+        "杭州西湖文化传媒有限公司",
+        "西湖文化",
+        "existing",
+        "0571-87654321",
+        "info@xihu.cn",
+        None,
+    ),
+    ("北京华夏广告股份有限公司", "华夏广告", "target", "010-65432100", "ad@huaxia-ad.cn", None),
+    ("上海浦江会展服务有限公司", "浦江会展", "partner", "021-63218800", None, None),
+    ("深圳南山科技有限公司", "南山科技", "prospect", "0755-86001234", None, None),
+    ("广州天河竞品传媒有限公司", "天河传媒", "competitor", None, None, None),
+    ("赖账广告有限公司", None, "blacklist", "0571-88880000", None, "多次拖欠广告款"),
+)
+
+
+def _add_sample_customers(logged_in: LoggedIn) -> None:
+    sessions = make_session_factory(logged_in.engine)
+    with sessions.begin() as session:
+        types = dict(session.execute(select(CustomerType.code, CustomerType.id)).tuples().all())
+        for name, short, kind, phone, email, reason in SAMPLE_CUSTOMERS:
+            values = {"name": name, "short_name": short, "customer_type_id": types[kind],
+                      "phone": phone, "email": email, "blacklisted_reason": reason}  # fmt: skip
+            create_customer(session, logged_in.user, values, accept_warnings=True)
+
+
+def customers(context: ScreenshotContext) -> QWidget:
+    logged_in = context.login()
+    _add_sample_customers(logged_in)
+    window = MainWindow(logged_in, context.language)
+    window.resize(*WINDOW_SIZE)
+    window.open_module("customers")
+    panel = window.current_panel()
+    assert isinstance(panel, RecordPanel) and panel.model is not None
+    _settle()
+    record_id = panel.model.row_id(0)
+    if record_id is not None:
+        panel.open_record(record_id)
+    return window
+
+
 def settings(context: ScreenshotContext) -> QWidget:
     return SettingsDialog(context.login(), context.language)
 
@@ -61,4 +109,5 @@ SCENES: list[tuple[str, Callable[[ScreenshotContext], QWidget]]] = [
     ("workspace_positions", positions),
     ("workspace_departments", departments),
     ("personal_settings", settings),
+    ("workspace_customers", customers),
 ]
