@@ -83,11 +83,6 @@ class DuplicateMatch:
     matched: str = ""  # the candidate's key that matched (its own data, safe to show)
     in_recycle_bin: bool = False  # only credit codes are matched in the recycle bin
 
-    @property
-    def is_hard(self) -> bool:
-        """The credit-code rule: never saved twice."""
-        return self.rule == "credit_code"
-
 
 @dataclass(frozen=True)
 class CandidateKeys:

@@ -134,9 +134,6 @@ class ImportPlan:
     def updated(self) -> int:
         return sum(len(u.lines) for u in self.updates) + sum(len(n.lines) - 1 for n in self.new)
 
-    def issues_of(self, line: int) -> list[RowIssue]:
-        return [issue for issue in self.issues if issue.line == line]
-
 
 @dataclass(frozen=True)
 class ImportResult:

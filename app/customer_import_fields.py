@@ -222,10 +222,6 @@ class Mapping:
             if index < 0:
                 raise ValidationError("unknown_import_field", field="mapping", name=str(index))
 
-    def field_of(self, index: int) -> ImportField | None:
-        key = self.columns.get(index)
-        return FIELD_BY_KEY[key] if key else None
-
     def with_column(self, index: int, key: str | None) -> Mapping:
         """This mapping with column `index` filling `key` (None: ignored); a field taken
         by another column moves here."""

@@ -72,11 +72,6 @@ def open_table(path: PathLike) -> Iterator[tuple[FileFormat, list[str], Iterator
         yield file_format, headers, _data_rows(rows, len(headers))
 
 
-def read_headers(path: PathLike) -> list[str]:
-    with open_table(path) as (_format, headers, _rows):
-        return headers
-
-
 def preview_rows(path: PathLike, limit: int) -> tuple[list[str], list[SourceRow]]:
     """The headers and the first `limit` data rows, for a preview."""
     with open_table(path) as (_format, headers, rows):
