@@ -398,3 +398,15 @@ def _after_save(session: Session, user: CurrentUser, kind: RecordKind, row: Any)
 def _assign(row: Any, values: Values) -> None:
     for key, value in values.items():
         setattr(row, key, value)
+
+
+def new_values(kind: RecordKind) -> Values:
+    """What a new record's form starts with: the defaults an insert would give its columns
+    (a lookup entry active, at order 0), so that an untouched box does not mean "no"."""
+    table: Any = kind.model.__table__  # type: ignore[attr-defined]
+    values: Values = {}
+    for spec in kind.fields:
+        default = table.c[spec.key].default
+        if default is not None and default.is_scalar:
+            values[spec.key] = default.arg
+    return values

@@ -191,3 +191,8 @@ def test_a_tree_kind_lists_its_live_rows_with_their_parents(world: World) -> Non
         assert child.id not in {
             row.id for row in records.tree_rows(session, admin, DEPARTMENTS, "parent_id")
         }
+
+
+def test_a_new_record_starts_with_its_columns_defaults() -> None:
+    assert records.new_values(POSITIONS) == {"sort_order": 0, "active": True}
+    assert records.new_values(AD_SERVICES) == {"active": True}

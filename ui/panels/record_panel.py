@@ -317,6 +317,7 @@ class RecordPanel(QWidget):
         self._current = record
         if record is None:
             self.form.clear()
+            self.form.set_values(records.new_values(self._kind))
             self._select(None)
         else:
             self.form.set_values(record.values)
