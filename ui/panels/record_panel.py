@@ -56,6 +56,7 @@ log = logging.getLogger(__name__)
 
 # A list's first widths by the kind of its columns (never resized to contents: a list may
 # hold a million rows); the user's own widths are kept with the window layout.
+HEADER_MARGIN = 28  # room for the sort arrow beside a column's title
 COLUMN_WIDTHS = {
     "text": 160,
     "lookup": 120,
@@ -194,8 +195,11 @@ class RecordPanel(QWidget):
             header.setSectionsMovable(True)
             header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
             header.setStretchLastSection(True)
+            metrics = header.fontMetrics()
             for section, column in enumerate(self._list_spec.columns):
-                header.resizeSection(section, COLUMN_WIDTHS.get(column.kind, COLUMN_WIDTHS["text"]))
+                title = metrics.horizontalAdvance(column.label(self._language)) + HEADER_MARGIN
+                kind = COLUMN_WIDTHS.get(column.kind, COLUMN_WIDTHS["text"])
+                header.resizeSection(section, max(kind, title))
             self.tree_model: RecordTreeModel | None = None
             self.list_view: QAbstractItemView = table
         else:
