@@ -425,6 +425,22 @@ class MissedTranslations(QTranslator):
         return False
 
 
+def settle(qtbot: QtBot, window: MainWindow) -> None:
+    """Wait until what the screen reads in the background has arrived and is shown: the
+    program's workers and the current panel's list."""
+    pool = QThreadPool.globalInstance()
+    loading = getattr(getattr(window.current_panel(), "model", None), "is_loading", None)
+
+    def busy() -> bool:
+        return pool.activeThreadCount() > 0 or (loading is not None and bool(loading()))
+
+    while True:
+        qtbot.waitUntil(lambda: not busy(), timeout=TIMEOUT_MS)
+        QApplication.processEvents()  # deliver the results, which may start more work
+        if not busy():
+            return
+
+
 def test_every_menu_item_panel_and_dialog_speaks_chinese(
     qapp: QApplication, qtbot: QtBot, windows: Windows
 ) -> None:
@@ -436,7 +452,7 @@ def test_every_menu_item_panel_and_dialog_speaks_chinese(
         for key, action in window.module_actions.items():
             if key not in ("relogin", "exit"):
                 action.trigger()
-                qtbot.wait(10)
+                settle(qtbot, window)
                 for widget in QApplication.topLevelWidgets():
                     if isinstance(widget, QDialog) and widget.isVisible():
                         widget.reject()
