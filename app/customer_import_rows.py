@@ -25,7 +25,7 @@ from app.customer_import_fields import (
     Mapping,
 )
 from app.errors import ValidationError
-from app.fields import Kind, invalid, parse
+from app.fields import Kind, invalid, mnemonic_of_initials, parse
 from app.import_files import SourceRow
 from app.messages import text
 from db.customer_keys import customer_name_key
@@ -103,9 +103,8 @@ class NameKeys:
         return "".join(full), "".join(initials)
 
     def mnemonic(self, initials: str) -> str:
-        """Initials as a mnemonic, as app.customers.mnemonic_of keeps them: upper-case
-        ASCII letters and digits."""
-        return "".join(char for char in initials if char.isascii() and char.isalnum()).upper()
+        """Initials as a mnemonic, as app.customers.mnemonic_of keeps them."""
+        return mnemonic_of_initials(initials)
 
 
 def lookup_key(text: str) -> str:

@@ -31,7 +31,7 @@ from app.customer_duplicates import (
     phone_keys,
 )
 from app.errors import NotFoundError, PermissionDeniedError, ValidationError
-from app.fields import Choice, FieldSpec, Kind
+from app.fields import Choice, FieldSpec, Kind, mnemonic_of_initials
 from app.records import LookupSource, RecordKind, RecordValues, Values
 from app.reference_records import bilingual_name, plain_name
 from db.blacklist import BLACKLIST_TYPE_CODE
@@ -87,8 +87,7 @@ def mnemonic_of(name: str, length: int) -> str:
     Latin letters and digits kept (北京华夏传媒 → BJHXCM)."""
     from pypinyin import Style, lazy_pinyin  # the dictionaries load on first use
 
-    initials = "".join(lazy_pinyin(name, style=Style.FIRST_LETTER))
-    return "".join(char for char in initials if char.isascii() and char.isalnum()).upper()[:length]
+    return mnemonic_of_initials("".join(lazy_pinyin(name, style=Style.FIRST_LETTER)))[:length]
 
 
 def _employees_in_service() -> ColumnElement[bool]:

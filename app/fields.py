@@ -87,6 +87,11 @@ def pinyin_search_text(text: str) -> str:
     return f"{initials} {''.join(lazy_pinyin(text))}".lower()
 
 
+def mnemonic_of_initials(initials: str) -> str:
+    """Pinyin initials as a mnemonic code (助记码): upper case, Latin letters and digits kept."""
+    return "".join(char for char in initials if char.isascii() and char.isalnum()).upper()
+
+
 @dataclass(frozen=True)
 class FieldSpec:
     """One field of a form: the model attribute it edits (`key`), its kind and its rules."""
