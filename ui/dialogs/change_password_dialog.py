@@ -8,9 +8,6 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
-    QHBoxLayout,
-    QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -18,7 +15,8 @@ from PySide6.QtWidgets import (
 from app import login_flow
 from app.auth import LoggedIn
 from ui import background
-from ui.widgets.form_feedback import FieldErrors, busy_bar
+from ui.widgets.fields import password_edit
+from ui.widgets.form_feedback import FieldErrors, add_dialog_footer
 
 
 class ChangePasswordDialog(QDialog):
@@ -39,44 +37,36 @@ class ChangePasswordDialog(QDialog):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         form = QFormLayout()
-        self.old_password_edit = QLineEdit()
-        self.new_password_edit = QLineEdit()
-        self.repeat_password_edit = QLineEdit()
+        self.old_password_edit = password_edit()
+        self.new_password_edit = password_edit()
+        self.repeat_password_edit = password_edit()
         translate = QCoreApplication.translate
         rows = (
             (
                 translate("ChangePasswordDialog", "Current password:"),
-                self.old_password_edit,
                 "old_password",
+                self.old_password_edit,
             ),
             (
                 translate("ChangePasswordDialog", "New password:"),
-                self.new_password_edit,
                 "password",
+                self.new_password_edit,
             ),
             (
                 translate("ChangePasswordDialog", "New password again:"),
-                self.repeat_password_edit,
                 "repeat",
+                self.repeat_password_edit,
             ),
         )
-        for label, edit, field in rows:
-            edit.setEchoMode(QLineEdit.EchoMode.Password)
-            form.addRow(label, edit)
-            form.addRow("", self._field_errors.add(field, edit))
+        self._field_errors.add_rows(form, rows)
         layout.addLayout(form)
         self.message_label = self._field_errors.general
-        layout.addWidget(self.message_label)
-        self.busy_bar = busy_bar()
-        layout.addWidget(self.busy_bar)
-        buttons = QHBoxLayout()
-        buttons.addStretch()
-        self.ok_button = QPushButton(translate("ChangePasswordDialog", "Change password"))
-        self.ok_button.setDefault(True)
-        self.cancel_button = QPushButton(translate("ChangePasswordDialog", "Cancel"))
-        buttons.addWidget(self.ok_button)
-        buttons.addWidget(self.cancel_button)
-        layout.addLayout(buttons)
+        self.busy_bar, self.ok_button, self.cancel_button = add_dialog_footer(
+            layout,
+            self._field_errors,
+            translate("ChangePasswordDialog", "Change password"),
+            translate("ChangePasswordDialog", "Cancel"),
+        )
         self.setMinimumWidth(400)
 
     def field_error(self, field: str) -> str:

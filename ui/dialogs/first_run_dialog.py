@@ -12,10 +12,8 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -23,7 +21,8 @@ from sqlalchemy.engine import URL
 
 from app import login_flow
 from ui import background
-from ui.widgets.form_feedback import FieldErrors, busy_bar
+from ui.widgets.fields import password_edit
+from ui.widgets.form_feedback import FieldErrors, add_dialog_footer
 
 
 class FirstRunDialog(QDialog):
@@ -54,39 +53,34 @@ class FirstRunDialog(QDialog):
         layout.addWidget(intro)
         layout.addLayout(self._build_form())
         self.message_label = self._field_errors.general
-        layout.addWidget(self.message_label)
-        self.busy_bar = busy_bar()
-        layout.addWidget(self.busy_bar)
-        buttons = QHBoxLayout()
-        buttons.addStretch()
-        self.ok_button = QPushButton(
-            QCoreApplication.translate("FirstRunDialog", "Create administrator")
+        self.busy_bar, self.ok_button, self.cancel_button = add_dialog_footer(
+            layout,
+            self._field_errors,
+            QCoreApplication.translate("FirstRunDialog", "Create administrator"),
+            QCoreApplication.translate("FirstRunDialog", "Cancel"),
         )
-        self.ok_button.setDefault(True)
-        self.cancel_button = QPushButton(QCoreApplication.translate("FirstRunDialog", "Cancel"))
-        buttons.addWidget(self.ok_button)
-        buttons.addWidget(self.cancel_button)
-        layout.addLayout(buttons)
         self.setMinimumWidth(460)
 
     def _build_form(self) -> QFormLayout:
         form = QFormLayout()
         self.username_edit = QLineEdit()
         self.display_name_edit = QLineEdit()
-        self.password_edit = QLineEdit()
-        self.repeat_password_edit = QLineEdit()
-        for edit in (self.password_edit, self.repeat_password_edit):
-            edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_edit = password_edit()
+        self.repeat_password_edit = password_edit()
         translate = QCoreApplication.translate
-        rows = (
-            (translate("FirstRunDialog", "User name:"), self.username_edit, "username"),
-            (translate("FirstRunDialog", "Display name:"), self.display_name_edit, "name"),
-            (translate("FirstRunDialog", "Password:"), self.password_edit, "password"),
-            (translate("FirstRunDialog", "Password again:"), self.repeat_password_edit, "repeat"),
+        self._field_errors.add_rows(
+            form,
+            (
+                (translate("FirstRunDialog", "User name:"), "username", self.username_edit),
+                (translate("FirstRunDialog", "Display name:"), "name", self.display_name_edit),
+                (translate("FirstRunDialog", "Password:"), "password", self.password_edit),
+                (
+                    translate("FirstRunDialog", "Password again:"),
+                    "repeat",
+                    self.repeat_password_edit,
+                ),
+            ),
         )
-        for label, edit, field in rows:
-            form.addRow(label, edit)
-            form.addRow("", self._field_errors.add(field, edit))
         self.username_edit.setPlaceholderText(
             translate("FirstRunDialog", "lower-case letters and digits, e.g. admin")
         )

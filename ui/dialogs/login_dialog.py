@@ -31,6 +31,7 @@ from app.errors import ValidationError
 from ui import background
 from ui.dialogs.connection_dialog import ConnectionDialog, FilePicker, describe_connection
 from ui.errors import error_text
+from ui.widgets.fields import password_edit
 from ui.widgets.form_feedback import busy_bar, error_label
 
 log = logging.getLogger(__name__)
@@ -91,8 +92,7 @@ class LoginDialog(QDialog):
     def _build_form(self) -> QFormLayout:
         form = QFormLayout()
         self.username_edit = QLineEdit()
-        self.password_edit = QLineEdit()
-        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_edit = password_edit()
         self.remember_check = QCheckBox(
             QCoreApplication.translate("LoginDialog", "Remember password")
         )

@@ -61,10 +61,13 @@ class DepartmentsTab(QWidget):
         form = QFormLayout(box)
         self.name_edit = QLineEdit()
         self.parent_combo = QComboBox()
-        form.addRow(translate("DepartmentsTab", "Name:"), self.name_edit)
-        form.addRow("", self._errors.add("name", self.name_edit))
-        form.addRow(translate("DepartmentsTab", "Parent department:"), self.parent_combo)
-        form.addRow("", self._errors.add("parent_id", self.parent_combo))
+        self._errors.add_rows(
+            form,
+            (
+                (translate("DepartmentsTab", "Name:"), "name", self.name_edit),
+                (translate("DepartmentsTab", "Parent department:"), "parent_id", self.parent_combo),
+            ),
+        )
         self.add_button = QPushButton(translate("DepartmentsTab", "Add"))
         self.rename_button = QPushButton(translate("DepartmentsTab", "Rename"))
         self.move_button = QPushButton(translate("DepartmentsTab", "Move"))

@@ -24,17 +24,12 @@ from app.users import UserRow
 from db.engine import make_session_factory
 from ui.models.user_model import UserTableModel
 from ui.security_labels import fill
+from ui.widgets.fields import password_edit
 from ui.widgets.form_feedback import FieldErrors, run_change
 from ui.widgets.prompter import Prompter
 from ui.widgets.tables import record_table_view
 
 translate = QCoreApplication.translate
-
-
-def password_edit() -> QLineEdit:
-    edit = QLineEdit()
-    edit.setEchoMode(QLineEdit.EchoMode.Password)
-    return edit
 
 
 class UsersTab(QWidget):
@@ -72,16 +67,17 @@ class UsersTab(QWidget):
         self.role_combo = QComboBox()
         self.password_edit = password_edit()
         self.repeat_password_edit = password_edit()
-        for label, field, widget in (
-            (translate("UsersTab", "User name:"), "username", self.username_edit),
-            (translate("UsersTab", "Name:"), "display_name", self.display_name_edit),
-            (translate("UsersTab", "Department:"), "department", self.department_combo),
-            (translate("UsersTab", "Role:"), "role", self.role_combo),
-            (translate("UsersTab", "Password:"), "password", self.password_edit),
-            (translate("UsersTab", "Password again:"), "repeat", self.repeat_password_edit),
-        ):
-            form.addRow(label, widget)
-            form.addRow("", self._add_errors.add(field, widget))
+        self._add_errors.add_rows(
+            form,
+            (
+                (translate("UsersTab", "User name:"), "username", self.username_edit),
+                (translate("UsersTab", "Name:"), "display_name", self.display_name_edit),
+                (translate("UsersTab", "Department:"), "department", self.department_combo),
+                (translate("UsersTab", "Role:"), "role", self.role_combo),
+                (translate("UsersTab", "Password:"), "password", self.password_edit),
+                (translate("UsersTab", "Password again:"), "repeat", self.repeat_password_edit),
+            ),
+        )
         form.addRow(self._add_errors.general)
         self.add_user_button = QPushButton(translate("UsersTab", "Add user"))
         self.add_user_button.clicked.connect(self._on_add_user_button_clicked)
@@ -100,10 +96,13 @@ class UsersTab(QWidget):
         form.addRow("", self._selected_errors.add("role", self.selected_role_combo))
         self.new_password_edit = password_edit()
         self.new_repeat_edit = password_edit()
-        form.addRow(translate("UsersTab", "New password:"), self.new_password_edit)
-        form.addRow("", self._selected_errors.add("password", self.new_password_edit))
-        form.addRow(translate("UsersTab", "New password again:"), self.new_repeat_edit)
-        form.addRow("", self._selected_errors.add("repeat", self.new_repeat_edit))
+        self._selected_errors.add_rows(
+            form,
+            (
+                (translate("UsersTab", "New password:"), "password", self.new_password_edit),
+                (translate("UsersTab", "New password again:"), "repeat", self.new_repeat_edit),
+            ),
+        )
         self.reset_password_button = QPushButton(translate("UsersTab", "Reset password"))
         self.enable_button = QPushButton(translate("UsersTab", "Disable"))
         buttons = QHBoxLayout()

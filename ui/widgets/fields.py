@@ -51,6 +51,13 @@ EMPTY_DATE = QDate(1752, 9, 14)
 AS_TYPED_KINDS = (Kind.TEXT, Kind.EMAIL, Kind.URL)
 
 
+def password_edit() -> QLineEdit:
+    """A line edit that hides what is typed (passwords are no record field, so no editor)."""
+    edit = QLineEdit()
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    return edit
+
+
 class FieldEditor(QWidget):
     """The input of one field with its error label below; `value()` parses and may raise
     ValidationError, `validate()` shows that error at the field instead."""

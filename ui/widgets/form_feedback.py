@@ -7,10 +7,18 @@ and shows the message there.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TypeVar
 
-from PySide6.QtWidgets import QLabel, QProgressBar, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QWidget,
+)
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.errors import MediaCrmError, ValidationError
@@ -38,6 +46,25 @@ def busy_bar() -> QProgressBar:
     return bar
 
 
+def add_dialog_footer(
+    layout: QBoxLayout, errors: FieldErrors, ok_text: str, cancel_text: str
+) -> tuple[QProgressBar, QPushButton, QPushButton]:
+    """Below a dialog's form: the general error label, a busy bar, then the default OK button
+    and Cancel at the right. Returns (busy bar, OK button, Cancel button)."""
+    layout.addWidget(errors.general)
+    bar = busy_bar()
+    layout.addWidget(bar)
+    buttons = QHBoxLayout()
+    buttons.addStretch()
+    ok_button = QPushButton(ok_text)
+    ok_button.setDefault(True)
+    cancel_button = QPushButton(cancel_text)
+    buttons.addWidget(ok_button)
+    buttons.addWidget(cancel_button)
+    layout.addLayout(buttons)
+    return bar, ok_button, cancel_button
+
+
 class FieldErrors:
     """A form's error labels: one per field, and a general one for errors of no field."""
 
@@ -52,6 +79,12 @@ class FieldErrors:
         self._labels[field] = error_label(self._parent)
         self._inputs[field] = field_input
         return self._labels[field]
+
+    def add_rows(self, form: QFormLayout, rows: Iterable[tuple[str, str, QWidget]]) -> None:
+        """For each (label, field, input): the input's row in `form`, its error label below."""
+        for label, field, field_input in rows:
+            form.addRow(label, field_input)
+            form.addRow("", self.add(field, field_input))
 
     def show(self, field: str | None, message: str) -> None:
         """Show `message` at `field`, or as a general message if the form has no such field."""
