@@ -36,7 +36,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from app.access import CurrentUser, visibility
-from app.fields import half_width, landline_number, mobile_number
+from app.fields import credit_code_text, half_width, landline_number, mobile_number
 from db.customer_keys import customer_name_key, normalise_name
 from db.models.customers import Contact, Customer
 from db.models.org import Department, Employee
@@ -121,7 +121,7 @@ def email_keys(raw: str | None) -> frozenset[str]:
 
 
 def candidate_keys(candidate: CustomerCandidate) -> CandidateKeys:
-    code = half_width(candidate.credit_code or "").replace(" ", "").replace("-", "").upper()
+    code = credit_code_text(candidate.credit_code or "")
     return CandidateKeys(
         credit_code=code or None,
         name_key=customer_name_key(candidate.name),

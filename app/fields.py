@@ -416,8 +416,14 @@ def _parse_url(spec: FieldSpec, text: str) -> str:
     return _checked_length(spec, url)
 
 
+def credit_code_text(text: str) -> str:
+    """A credit code as it is stored and compared: half width, upper case, without spaces or
+    dashes."""
+    return re.sub(r"[\s\-]", "", half_width(text)).upper()
+
+
 def _parse_credit_code(spec: FieldSpec, text: str) -> str:
-    code = re.sub(r"[\s\-]", "", half_width(text)).upper()
+    code = credit_code_text(text)
     if not is_valid_credit_code(code):
         raise invalid(spec, "invalid_credit_code")
     return code
