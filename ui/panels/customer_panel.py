@@ -9,7 +9,7 @@ save anyway; a taken credit code comes back as an error at its field.
 from __future__ import annotations
 
 from enum import IntEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
@@ -46,9 +46,12 @@ from ui.dialogs.duplicate_warning_dialog import DuplicateWarningDialog
 from ui.errors import error_text
 from ui.models.query_model import VALUE_ROLE
 from ui.models.row_model import RowTableModel
-from ui.panels.record_panel import PanelContext, RecordPanel
+from ui.panels.record_panel import RecordPanel
 from ui.widgets.form_view import FormView
 from ui.widgets.prompter import Prompter
+
+if TYPE_CHECKING:
+    from ui.modules import PanelContext
 
 translate = QCoreApplication.translate
 

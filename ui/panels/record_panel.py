@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QItemSelection, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -30,11 +30,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from app import export, records
 from app.access import CurrentUser
-from app.auth import LoggedIn
 from app.errors import MediaCrmError, ValidationError
 from app.fields import LookupOption
 from app.listing import Filter, Formats, ListQuery, ListSpec, every_row, format_row
@@ -52,6 +51,11 @@ from ui.widgets.form_view import FormView
 from ui.widgets.progress_runner import Progress, ProgressRunner
 from ui.widgets.prompter import MessageBoxPrompter, Prompter
 
+if TYPE_CHECKING:
+    # The context the module registry hands every panel (imported for types only: the
+    # registry imports the panels).
+    from ui.modules import PanelContext
+
 log = logging.getLogger(__name__)
 
 # A list's first widths by the kind of its columns (never resized to contents: a list may
@@ -66,17 +70,6 @@ COLUMN_WIDTHS = {
     "datetime": 140,
     "bool": 60,
 }
-
-
-class PanelContext(Protocol):
-    @property
-    def logged_in(self) -> LoggedIn: ...
-
-    @property
-    def language(self) -> str: ...
-
-    @property
-    def session_factory(self) -> sessionmaker[Session]: ...
 
 
 translate = QCoreApplication.translate

@@ -4,7 +4,7 @@ and cities share one panel in tabs; the recycle bin lists any of these kinds."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
@@ -28,8 +28,11 @@ from app.reference_records import (
 from db.base import Label
 from db.models.lookups import City, Country, MediaOutlet, Region
 from ui.dialogs.recycle_bin_dialog import RecycleBinDialog
-from ui.panels.record_panel import PanelContext, RecordPanel
+from ui.panels.record_panel import RecordPanel
 from ui.widgets.prompter import Prompter
+
+if TYPE_CHECKING:
+    from ui.modules import PanelContext
 
 translate = QCoreApplication.translate
 
