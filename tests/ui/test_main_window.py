@@ -7,16 +7,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
-from typing import ClassVar
 
 import pytest
 from PySide6.QtCore import Qt, QThreadPool, QTranslator
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
-    QLabel,
     QMenu,
     QTreeWidget,
     QTreeWidgetItem,
@@ -26,16 +24,20 @@ from pytestqt.qtbot import QtBot
 
 from app import config, login_flow, preferences
 from app.auth import LoggedIn
+from app.reference_records import POSITIONS
 from db.engine import make_engine, make_session_factory
 from db.models.org import Employee, User
 from db.models.work import Message, MessageRecipient, Task
 from tests.acting_users import add_rows
+from tests.keyboard import type_in
+from tests.prompters import Answers
 from tests.security_world import World
 from ui import i18n, modules
 from ui.main_window import MENU_TITLES, MainWindow
 from ui.panels.employees_panel import EmployeesPanel
 from ui.panels.pending_panel import PendingPanel
 from ui.panels.record_panel import RecordPanel
+from ui.panels.reference_panels import record_panel
 from ui.widgets.shortcut_panel import PARTS
 
 TIMEOUT_MS = 20_000
@@ -224,24 +226,28 @@ def test_f1_opens_the_help_page_of_the_current_module(qtbot: QtBot, windows: Win
 # The unsaved-changes guard.
 
 
-class DirtyPanel(QLabel):
-    """A panel with unsaved changes: `answers` are what the user says to Save/Discard/Cancel
-    (True: saved or discarded, False: cancel)."""
+def with_answered_positions(answers: Answers) -> tuple[modules.Module, ...]:
+    """The registry, with the Positions panel asking its questions of `answers`."""
 
-    answers: ClassVar[list[bool]] = []
-    asked: ClassVar[int] = 0
+    def positions(context: modules.PanelContext) -> QWidget:
+        return record_panel(context, POSITIONS, answers)
 
-    def maybe_leave(self) -> bool:
-        DirtyPanel.asked += 1
-        return DirtyPanel.answers.pop(0)
-
-
-def with_dirty_customers() -> tuple[modules.Module, ...]:
-    dirty: Callable[[modules.PanelContext], QWidget] = lambda _context: DirtyPanel("dirty")  # noqa: E731
     return tuple(
-        dataclasses.replace(entry, factory=dirty) if entry.key == "customers" else entry
+        dataclasses.replace(entry, factory=positions) if entry.key == "positions" else entry
         for entry in modules.MODULES
     )
+
+
+def open_with_unsaved_changes(windows: Windows, answers: Answers) -> MainWindow:
+    window = windows.open("admin", registry=with_answered_positions(answers))
+    window.module_actions["positions"].trigger()
+    panel = window.current_panel()
+    assert isinstance(panel, RecordPanel)
+    field = panel.form.editor("name_zh").focus_widget()
+    field.setFocus()
+    type_in(windows.qtbot, field, "未保存")
+    assert panel.form.is_dirty()
+    return window
 
 
 def current_key(window: MainWindow) -> str | None:
@@ -251,26 +257,27 @@ def current_key(window: MainWindow) -> str | None:
 def test_unsaved_changes_keep_the_user_on_the_panel_until_they_choose(
     windows: Windows,
 ) -> None:
-    DirtyPanel.answers, DirtyPanel.asked = [False, True], 0
-    window = windows.open("admin", registry=with_dirty_customers())
-    window.module_actions["customers"].trigger()
+    answers = Answers(leave="cancel")
+    window = open_with_unsaved_changes(windows, answers)
     window.module_actions["employees"].trigger()
-    assert current_key(window) == "customers", "Cancel stays"
+    assert current_key(window) == "positions", "Cancel stays"
+    answers.leave_answer = "discard"
     window.module_actions["employees"].trigger()
     assert current_key(window) == "employees"
-    assert DirtyPanel.asked == 2
+    assert len(answers.asked) == 2
 
 
 def test_closing_the_window_asks_the_current_panel_first(qtbot: QtBot, windows: Windows) -> None:
-    DirtyPanel.answers, DirtyPanel.asked = [False, True], 0
-    window = windows.open("admin", registry=with_dirty_customers())
-    window.module_actions["customers"].trigger()
+    answers = Answers(leave="cancel")
+    window = open_with_unsaved_changes(windows, answers)
     closed: list[bool] = []
     window.closed.connect(lambda: closed.append(True))
     window.exit_action.trigger()
     assert window.isVisible() and not closed
+    answers.leave_answer = "discard"
     window.exit_action.trigger()
     assert not window.isVisible() and closed == [True]
+    assert len(answers.asked) == 2
 
 
 # The shortcut panel and the layout, per user.
