@@ -21,7 +21,7 @@ import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any, Literal, get_args
 
 from sqlalchemy import ColumnElement, Connection, Select, func, or_, select
@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.expression import ClauseElement, Executable
 from sqlalchemy.sql.util import find_tables
 
+from app import preferences
 from app.access import CurrentUser, visible_rows
 from db.base import Base, Label
 
@@ -530,9 +531,6 @@ class Formats:
         return cls()
 
 
-CENT = Decimal("0.01")
-
-
 def format_text(value: Any, _formats: Formats) -> str:
     return "" if value is None else str(value)
 
@@ -545,8 +543,7 @@ def format_money(value: Any, _formats: Formats) -> str:
     """Two decimals, thousands separated: Decimal('1234567.5') → '1,234,567.50'."""
     if value is None:
         return ""
-    amount = value if isinstance(value, Decimal) else Decimal(str(value))
-    return f"{amount.quantize(CENT, rounding=ROUND_HALF_UP):,.2f}"
+    return preferences.format_money(value if isinstance(value, Decimal) else Decimal(str(value)))
 
 
 def format_date(value: Any, formats: Formats) -> str:
