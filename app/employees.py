@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, aliased
 
 from app.access import CurrentUser
 from app.errors import ConflictError, NotFoundError, ValidationError
+from app.listing import escape_like
 from app.saving import flush
 from db.models.lookups import Position
 from db.models.org import EMPLOYEE_STATUSES, Department, Employee, User
@@ -92,11 +93,11 @@ def list_employees(
         Employee.deleted_at.is_not(None) if deleted else Employee.deleted_at.is_(None)
     )
     if search.strip():
-        pattern = f"%{search.strip()}%"
+        pattern = f"%{escape_like(search.strip())}%"
         statement = statement.where(
             or_(
                 *(
-                    column.ilike(pattern)
+                    column.ilike(pattern, escape="\\")
                     for column in (
                         Employee.name,
                         Employee.name_pinyin,

@@ -51,6 +51,19 @@ def test_an_employee_is_listed_with_department_and_position_names(world: World) 
     assert [(row.id, row.position) for row in english] == [(new_id, "Account manager")]
 
 
+def test_a_search_for_a_wildcard_matches_only_the_sign_itself(world: World) -> None:
+    """% and _ in the search box are what the user typed, not LIKE wildcards."""
+    data = EmployeeInput(name="王_芳", department_id=department_id(world, "A/A1"))
+    with acting(world, "admin") as (factory, admin):
+        with factory.begin() as session:
+            new_id = employees.save_employee(session, admin, data)
+        with factory() as session:
+            percent = employees.list_employees(session, admin, "zh_CN", search="%")
+            underscore = employees.list_employees(session, admin, "zh_CN", search="_")
+    assert percent == []
+    assert [row.id for row in underscore] == [new_id]
+
+
 @pytest.mark.parametrize(
     ("changes", "field", "code"),
     [
