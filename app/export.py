@@ -33,6 +33,7 @@ from sqlalchemy.orm import Session
 from app import dberrors
 from app.access import CurrentUser
 from db.models.audit import AuditLog
+from db.permissions import module_of
 
 PathLike = str | os.PathLike[str]
 Row = Sequence[Any]
@@ -215,12 +216,19 @@ def _complete_file(path: PathLike) -> Iterator[Path]:
         part.unlink(missing_ok=True)
 
 
-# The audit trail.
-def record_export(session: Session, user: CurrentUser, list_name: str, row_count: int) -> None:
+# Permission and the audit trail.
+def require_export(user: CurrentUser, table: str) -> None:
+    """Only holders of the export permission of the table's module take its rows away."""
+    user.require(module_of(table), "export")
+
+
+def record_export(session: Session, user: CurrentUser, table: str, row_count: int) -> None:
     """Write an EXPORT entry (who, when, which list, how many rows) to the audit trail, in the
-    caller's transaction. On PostgreSQL through the SECURITY DEFINER function mc_log_session,
-    as logins are, since no user may insert into audit_log; on SQLite directly."""
-    note = f"{list_name}: {row_count} rows"[:NOTE_MAX]
+    caller's transaction, for a user who may export that list. On PostgreSQL through the
+    SECURITY DEFINER function mc_log_session, as logins are, since no user may insert into
+    audit_log; on SQLite directly."""
+    require_export(user, table)
+    note = f"{table}: {row_count} rows"[:NOTE_MAX]
     statement: Executable
     if session.get_bind().dialect.name == "postgresql":
         statement = text("SELECT mc_log_session(:operation, :note)").bindparams(

@@ -21,6 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import URL
 
 from app import export
+from app.errors import PermissionDeniedError
 from db.engine import make_engine, make_session_factory
 from db.models.audit import AuditLog
 from tests.acting_users import acting, small_office
@@ -216,7 +217,7 @@ def test_fifty_thousand_rows_stream_in_reasonable_memory(tmp_path: Path) -> None
 def test_a_staff_member_records_their_export_in_the_audit_trail(db_url: URL) -> None:
     world = small_office(db_url)
     with acting(world, "staff_a") as (sessions, user), sessions.begin() as session:
-        export.record_export(session, user, "客户档案", 1234)
+        export.record_export(session, user, "customers", 1234)
     engine = make_engine(world.url)
     try:
         with make_session_factory(engine)() as session:
@@ -225,4 +226,14 @@ def test_a_staff_member_records_their_export_in_the_audit_trail(db_url: URL) -> 
             ).one()
     finally:
         engine.dispose()
-    assert (entry.user_id, entry.note) == (world.user_id_of["staff_a"], "客户档案: 1234 rows")
+    assert (entry.user_id, entry.note) == (world.user_id_of["staff_a"], "customers: 1234 rows")
+
+
+def test_an_export_of_a_list_the_role_may_not_export_is_refused(db_url: URL) -> None:
+    world = small_office(db_url)
+    with (
+        acting(world, "staff_a") as (sessions, user),
+        sessions.begin() as session,
+        pytest.raises(PermissionDeniedError),
+    ):
+        export.record_export(session, user, "positions", 3)  # staff only view reference

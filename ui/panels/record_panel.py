@@ -512,7 +512,7 @@ class RecordPanel(QWidget):
         the audit trail. `exported(count)` or an error message follows; Cancel leaves no
         file."""
         try:
-            self.user.require(self._kind.module, "export")
+            export.require_export(self.user, self._kind.table)
         except MediaCrmError as error:
             self._show_error(error)
             return
