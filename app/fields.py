@@ -37,6 +37,7 @@ class Kind(StrEnum):
     DECIMAL = "decimal"
     MONEY = "money"
     DATE = "date"
+    DATETIME = "datetime"  # a moment, shown and typed in local time to the minute
     MOBILE = "mobile"
     LANDLINE = "landline"
     PHONE = "phone"
@@ -309,6 +310,25 @@ def _parse_date(spec: FieldSpec, text: str) -> dt.date:
     raise invalid(spec, "invalid_date")
 
 
+_TIME = re.compile(r"(.*?\d)(?:\s*[T\s]\s*|\s*日\s*)(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?")
+
+
+def _parse_datetime(spec: FieldSpec, text: str) -> dt.datetime:
+    """A date and a time of day in local time ("2024-03-15 14:30", "2024年3月15日 14:30"; a
+    date alone is its midnight), as an aware datetime."""
+    cleaned = half_width(text)
+    found = _TIME.fullmatch(cleaned)
+    date_text, hour, minute, second = found.groups() if found else (cleaned, "0", "0", None)
+    day = _parse_date(FieldSpec(spec.key, Kind.DATE, spec.label_zh, spec.label_en), date_text)
+    try:
+        moment = dt.datetime.combine(
+            day, dt.time(int(hour), int(minute), int(second or 0))
+        ).astimezone()
+    except ValueError as exc:
+        raise invalid(spec, "invalid_date") from exc
+    return _in_range(spec, moment)  # type: ignore[no-any-return]
+
+
 _CHINA_PREFIX = re.compile(r"^(?:\+|00)?86(?=1\d{10}$)")
 _MOBILE = re.compile(r"1[3-9]\d{9}")
 
@@ -480,6 +500,7 @@ _PARSERS: dict[Kind, Callable[[FieldSpec, str], Any]] = {
     Kind.DECIMAL: _parse_decimal,
     Kind.MONEY: _parse_decimal,
     Kind.DATE: _parse_date,
+    Kind.DATETIME: _parse_datetime,
     Kind.MOBILE: _parse_mobile,
     Kind.LANDLINE: _parse_landline,
     Kind.PHONE: _parse_phone,
@@ -514,6 +535,8 @@ def display(
         return f"{Decimal(value):{grouping}.{places}f}"
     if kind is Kind.DECIMAL:
         return f"{Decimal(value):f}"
+    if kind is Kind.DATETIME:
+        return str(value.astimezone().strftime("%Y-%m-%d %H:%M"))
     if kind is Kind.DATE:
         return str(value.isoformat() if date_format == ISO_DATE else value.strftime(date_format))
     if kind in (Kind.MOBILE, Kind.PHONE) and _MOBILE.fullmatch(str(value)):
@@ -543,4 +566,5 @@ _PLACEHOLDERS = {
     Kind.POSTAL_CODE: "100080",
     Kind.URL: "www.example.com",
     Kind.MONEY: "0.00",
+    Kind.DATETIME: "2024-03-15 14:30",
 }
