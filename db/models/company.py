@@ -8,10 +8,12 @@ from sqlalchemy import (
     Boolean,
     CheckConstraint,
     ForeignKey,
+    Integer,
     LargeBinary,
     String,
     Text,
     false,
+    text,
     true,
 )
 from sqlalchemy.orm import Mapped, mapped_column
@@ -39,6 +41,7 @@ class CompanyInfo(Base, Record):
     __tablename__ = "company_info"
     __table_args__ = (
         CheckConstraint("length(trim(name)) > 0", name="name_not_empty"),
+        CheckConstraint("attachment_max_mb > 0", name="attachment_max_mb_positive"),
         table_label("本公司信息", "Company information"),
     )
 
@@ -69,6 +72,12 @@ class CompanyInfo(Base, Record):
     logo: Mapped[bytes | None] = mapped_column(LargeBinary, info=label("标志", "Logo"))
     slogan: Mapped[str | None] = mapped_column(String(200), info=label("宣传语", "Slogan"))
     notes: Mapped[str | None] = mapped_column(Text, info=label("备注", "Notes"))
+    attachment_max_mb: Mapped[int] = mapped_column(
+        Integer,
+        default=20,
+        server_default=text("20"),
+        info=label("附件大小上限(MB)", "Largest attachment (MB)"),
+    )
 
 
 class ProductService(Base, Record):
