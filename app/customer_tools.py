@@ -166,7 +166,11 @@ def customer_summary(
     ).one_or_none()
     if row is None:
         return None
-    return CustomerSummary(*row, references=reference_counts(session, customer_id, language))
+    id_, name, short_name, customer_type, owner, phone, credit_code = row
+    references = reference_counts(session, customer_id, language)
+    return CustomerSummary(
+        id_, name, short_name, customer_type, owner, phone, credit_code, references
+    )
 
 
 def reference_counts(session: Session, customer_id: int, language: str) -> dict[str, int]:
