@@ -254,6 +254,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The customer kept is blacklisted and cannot take the merged customer's orders and "
         "quotations; keep the other one, or lift the blacklist first.",
     ),
+    # The business log (app/business_log.py).
+    "log_end_before_start": (
+        "{label_zh}不能早于开始时间 {start}。",
+        "{label_en} cannot be before the start, {start}.",
+    ),
+    "log_not_own": (
+        "这是别人的事务日志：您可以查看，但只有本人可以修改或删除。",
+        "This is someone else's business log entry: you may read it, but only its writer "
+        "changes or deletes it.",
+    ),
     # Form fields (app/fields.py): each names its field by the label in the user's language.
     "required": ("请填写{label_zh}。", "{label_en} is required."),
     "too_long": (
@@ -275,6 +285,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "invalid_date": (
         "{label_zh}不是有效日期，请按 2024-03-15 或 2024年3月15日 填写。",
         "{label_en} is not a valid date; write it like 2024-03-15.",
+    ),
+    "invalid_time": (
+        "{label_zh}不是有效时间，请按 09:30 或 9点30 填写。",
+        "{label_en} is not a valid time; write it like 09:30.",
     ),
     "invalid_cn_mobile": (
         "{label_zh}应为以 1 开头的 11 位手机号码（可加 +86），如 138 0013 8000。",
