@@ -18,6 +18,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "cancelled": ("已取消，未写入任何内容。", "Cancelled; nothing was written."),
     "permission_denied": ("您没有执行此操作的权限。", "You are not allowed to do this."),
+    # Sales tracking and attachments (app/sales_tracking.py, app/attachments.py).
+    "stage_unknown": ("请选择销售阶段。", "Choose a step of the sales process."),
+    "stage_unchanged": (
+        "客户已处于该销售阶段，请选择另一个阶段。",
+        "The customer is at this step already; choose another step.",
+    ),
+    "stage_date_required": ("请填写变更日期。", "Enter the date of the change."),
+    "stage_date_in_future": (
+        "变更日期 {date} 不能晚于今天。",
+        "The date of the change, {date}, cannot be after today.",
+    ),
+    "stage_date_before_last": (
+        "变更日期不能早于上一次阶段变更的日期 {last}。",
+        "The date of the change cannot be before the last change, on {last}.",
+    ),
+    "attachment_too_large": (
+        "文件“{name}”大小为 {size}，超过了附件大小上限 {limit}，不能添加。"
+        "管理员可在“本公司信息”中修改上限。",
+        "The file “{name}” is {size}, more than the largest attachment allowed, {limit}; "
+        "it was not added. An administrator sets the limit in Company information.",
+    ),
+    "file_unwritable": (
+        "无法写入文件 {path}：{reason}",
+        "Cannot write the file {path}: {reason}",
+    ),
     # Employees, departments, roles and accounts (app/employees.py, departments, roles, accounts).
     "record_changed": (
         "记录已被他人修改，请刷新后再保存。",
