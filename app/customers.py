@@ -61,6 +61,7 @@ __all__ = [
     "mnemonic_of",
     "not_blacklisted",
     "require_not_blacklisted",
+    "require_visible_customer",
     "update_customer",
 ]
 
@@ -223,18 +224,26 @@ CUSTOMERS = RecordKind(
 # Contacts.
 
 
+def require_visible_customer(
+    session: Session, user: CurrentUser, customer_id: int | None, field: str = "customer_id"
+) -> None:
+    """Refuse, at `field`, a customer that is deleted or that `user` may not see: what is
+    recorded under a customer (contacts, history, partners…) needs one the user sees."""
+    found = session.scalar(
+        visible_rows(user, Customer, select(Customer.id)).where(
+            Customer.id == customer_id, Customer.deleted_at.is_(None)
+        )
+    )
+    if found is None:
+        raise ValidationError("customer_missing", field=field)
+
+
 def _prepare_contact(
     session: Session, user: CurrentUser, values: Values, _record_id: int | None
 ) -> None:
     """A contact belongs to a live customer the user sees; mnemonic and e-mail as for
     customers."""
-    found = session.scalar(
-        visible_rows(user, Customer, select(Customer.id)).where(
-            Customer.id == values["customer_id"], Customer.deleted_at.is_(None)
-        )
-    )
-    if found is None:
-        raise ValidationError("customer_missing", field="customer_id")
+    require_visible_customer(session, user, values["customer_id"])
     if not values.get("mnemonic"):
         values["mnemonic"] = mnemonic_of(values["name"], 60) or None
     if values.get("email"):

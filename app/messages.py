@@ -273,6 +273,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "移交的对象不能是原负责人本人。",
         "Customers are handed over to someone other than their owner.",
     ),
+    "own_partner": (
+        "客户不能是自己的合作伙伴。",
+        "A customer cannot be its own partner.",
+    ),
+    "end_before_start": (
+        "结束日期不能早于开始日期。",
+        "The end date cannot be before the start date.",
+    ),
+    "contact_of_other_customer": (
+        "所选联系人不属于该客户。",
+        "The chosen contact is not one of this customer's.",
+    ),
     "merge_same_customer": ("不能把客户与其自身合并。", "A customer cannot be merged with itself."),
     "merge_into_blacklisted": (
         "保留的客户已列入黑名单，不能接收被合并客户的订单和报价；请保留另一方，或先解除黑名单。",
