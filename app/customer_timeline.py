@@ -28,7 +28,7 @@ from db.models.customers import (
 from db.models.lookups import SalesStage
 from db.models.org import Employee
 
-__all__ = ["ENTRY_KINDS", "TimelineEntry", "timeline"]
+__all__ = ["COMPLAINT_KIND_WORDS", "ENTRY_KINDS", "TimelineEntry", "timeline"]
 
 # Entry kind → its words (zh, en).
 ENTRY_KINDS: dict[str, tuple[str, str]] = {
@@ -38,13 +38,13 @@ ENTRY_KINDS: dict[str, tuple[str, str]] = {
     "complaint": ("投诉与反馈", "Feedback"),
     "order": ("广告订单", "Order"),
 }
-_COMPLAINT_WORDS = {
+COMPLAINT_KIND_WORDS = {
     "complaint": ("投诉", "Complaint"),
     "suggestion": ("建议", "Suggestion"),
     "praise": ("表扬", "Praise"),
     "inquiry": ("咨询", "Inquiry"),
 }
-assert set(_COMPLAINT_WORDS) == set(COMPLAINT_KINDS)
+assert set(COMPLAINT_KIND_WORDS) == set(COMPLAINT_KINDS)
 # A source of entries: its model, the statement of its rows (id and moment first), and
 # what makes an entry of a row.
 _Source = tuple[Any, Any, Callable[..., "TimelineEntry"]]
@@ -170,7 +170,7 @@ def _complaints(customer_id: int, language: str) -> _Source:
     )
 
     def entry(id_: int, at: dt.datetime, kind: str, subject: str, content: Any, staff: Any) -> Any:
-        title = f"{_words(_COMPLAINT_WORDS, kind, language)} · {subject}"
+        title = f"{_words(COMPLAINT_KIND_WORDS, kind, language)} · {subject}"
         return TimelineEntry("complaint", "complaints", id_, at, True, title, content or "", staff)
 
     return Complaint, statement, entry

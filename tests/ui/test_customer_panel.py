@@ -25,11 +25,8 @@ from tests.security_world import World
 from ui import i18n
 from ui.dialogs.duplicate_warning_dialog import DuplicateWarningDialog
 from ui.modules import PanelContext
-from ui.panels.customer_panel import (
-    BLACKLIST_FOREGROUND,
-    ContactDialog,
-    CustomerPanel,
-)
+from ui.dialogs.customer_record_dialog import CustomerRecordDialog
+from ui.panels.customer_panel import BLACKLIST_FOREGROUND, CustomerPanel
 
 LANGUAGE = "zh_CN"
 
@@ -114,6 +111,7 @@ def test_a_customer_is_typed_saved_and_listed(qtbot: QtBot, admin: LoggedIn, wor
     assert saved is not None and saved.values["name"] == "杭州西湖文化传媒有限公司"
     assert saved.values["mnemonic"]  # the pinyin initials by default
     qtbot.waitUntil(lambda: "杭州西湖文化传媒有限公司" in listed_names(panel))
+    panel.detail_tabs.setCurrentWidget(panel.contacts_tab)
     assert panel.contacts_tab.new_button.isEnabled()
 
 
@@ -175,14 +173,15 @@ def test_a_contact_is_added_under_the_customer(
     customer = panel.current
     assert customer is not None
 
-    def fill_and_save(dialog: ContactDialog) -> int:
+    def fill_and_save(dialog: CustomerRecordDialog) -> int:
         qtbot.addWidget(dialog)
         type_into(qtbot, dialog.form, "name", "张伟")
         type_into(qtbot, dialog.form, "mobile", "13812345678")
         assert dialog.save()
         return int(dialog.result())
 
-    monkeypatch.setattr(ContactDialog, "exec", fill_and_save)
+    monkeypatch.setattr(CustomerRecordDialog, "exec", fill_and_save)
+    panel.detail_tabs.setCurrentWidget(panel.contacts_tab)
     panel.contacts_tab.new_button.click()
     model = panel.contacts_tab.model
     assert model.rowCount() == 1
@@ -242,7 +241,7 @@ def test_a_contact_is_edited_and_deleted(
     panel.open_record(customer_id)
 
     def fill_and_save(name: str) -> Any:
-        def answer(dialog: ContactDialog) -> int:
+        def answer(dialog: CustomerRecordDialog) -> int:
             qtbot.addWidget(dialog)
             type_into(qtbot, dialog.form, "name", name)
             assert dialog.save()
@@ -250,13 +249,14 @@ def test_a_contact_is_edited_and_deleted(
 
         return answer
 
-    monkeypatch.setattr(ContactDialog, "exec", fill_and_save("李娜"))
+    monkeypatch.setattr(CustomerRecordDialog, "exec", fill_and_save("李娜"))
+    panel.detail_tabs.setCurrentWidget(panel.contacts_tab)
     panel.contacts_tab.new_button.click()
     tab = panel.contacts_tab
-    tab.contacts_view.setCurrentIndex(tab.model.index(0, 0))
-    monkeypatch.setattr(ContactDialog, "exec", fill_and_save("李娜娜"))
+    tab.view.setCurrentIndex(tab.model.index(0, 0))
+    monkeypatch.setattr(CustomerRecordDialog, "exec", fill_and_save("李娜娜"))
     tab.edit_button.click()
     assert tab.model.index(0, 0).data() == "李娜娜"
-    tab.contacts_view.setCurrentIndex(tab.model.index(0, 0))
+    tab.view.setCurrentIndex(tab.model.index(0, 0))
     tab.delete_button.click()
     assert tab.model.rowCount() == 0 and not tab.edit_button.isEnabled()

@@ -8,46 +8,34 @@ save anyway; a taken credit code comes back as an error at its field.
 
 from __future__ import annotations
 
-from enum import IntEnum
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Signal
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex
+from PySide6.QtGui import QColor, QFont, QKeySequence, QPalette
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
-    QDialogButtonBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QPushButton,
-    QScrollArea,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app import records
 from app.customer_duplicates import DuplicateMatch
-from app.customers import CONTACTS, CUSTOMERS, DuplicateWarnings, create_customer, update_customer
-from app.errors import MediaCrmError, ValidationError
-from app.listing import Filter, Formats, ListColumn, ListQuery, ListSpec, every_row, format_row
+from app.customer_records import CONTACT_HISTORY
+from app.customers import CUSTOMERS, DuplicateWarnings, create_customer, update_customer
+from app.listing import ListColumn, ListSpec
 from app.records import RecordValues
 from db.blacklist import BLACKLIST_TYPE_CODE
-from db.models.customers import Contact, Customer
-from db.models.lookups import City, CustomerType, Industry, Position
+from db.models.customers import Customer
+from db.models.lookups import City, CustomerType, Industry, SalesStage
 from db.models.org import Employee
 from ui.dialogs.duplicate_warning_dialog import DuplicateWarningDialog
-from ui.errors import error_text
+from ui.dialogs.quick_contact_dialog import QuickContactDialog
 from ui.models.query_model import VALUE_ROLE
-from ui.models.row_model import RowTableModel
+from ui.panels.customer_tabs import ChildRecordsTab, TabFactory, customer_tab_factories
 from ui.panels.record_panel import RecordPanel
-from ui.widgets.form_view import FormView
 from ui.widgets.prompter import Prompter
 
 if TYPE_CHECKING:
@@ -66,17 +54,20 @@ CUSTOMER_COLUMN_WIDTHS = {
     "industry": 80,
     "city": 60,
     "owner": 64,
+    "sales_stage": 80,
     "phone": 110,
     "updated_at": 130,
 }
 
 
 def customer_list_spec(language: str) -> ListSpec:
-    """Name (by pinyin), short name, type, industry, city, owner, phone, last change."""
+    """Name (by pinyin), short name, type, industry, city, owner, sales step, phone, last
+    change."""
     english = language.startswith("en")
     type_name = CustomerType.name_en if english else CustomerType.name_zh
     industry = Industry.name_en if english else Industry.name_zh
     city = City.name_en if english else City.name_zh
+    stage = SalesStage.name_en if english else SalesStage.name_zh
     return ListSpec(
         Customer,
         (
@@ -88,6 +79,7 @@ def customer_list_spec(language: str) -> ListSpec:
             ListColumn.of(
                 Employee.name, key="owner", label=Customer.owner_id, sort=Employee.name_pinyin
             ),
+            ListColumn.of(stage, key="sales_stage", kind="lookup", sort=SalesStage.step),
             ListColumn.of(Customer.phone),
             ListColumn.of(Customer.updated_at, kind="datetime"),
         ),
@@ -95,7 +87,8 @@ def customer_list_spec(language: str) -> ListSpec:
         .join(CustomerType, CustomerType.id == Customer.customer_type_id)
         .outerjoin(Industry, Industry.id == Customer.industry_id)
         .outerjoin(City, City.id == Customer.city_id)
-        .outerjoin(Employee, Employee.id == Customer.owner_id),
+        .outerjoin(Employee, Employee.id == Customer.owner_id)
+        .outerjoin(SalesStage, SalesStage.id == Customer.sales_stage_id),
     )
 
 
@@ -133,239 +126,10 @@ class CustomerTypeDelegate(QStyledItemDelegate):
             option.font = font
 
 
-class ContactColumn(IntEnum):
-    NAME = 0
-    POSITION = 1
-    MOBILE = 2
-    PHONE = 3
-    EMAIL = 4
-    PRIMARY = 5
-
-
-def contact_list_spec(language: str) -> ListSpec:
-    """A customer's contacts: name (by pinyin), position, mobile, phone, e-mail, primary."""
-    position = Position.name_en if language.startswith("en") else Position.name_zh
-    return ListSpec(
-        Contact,
-        (
-            ListColumn.of(Contact.name, sort=Contact.name_pinyin),
-            ListColumn.of(position, key="position", kind="lookup"),
-            ListColumn.of(Contact.mobile),
-            ListColumn.of(Contact.phone),
-            ListColumn.of(Contact.email),
-            ListColumn.of(Contact.is_primary, kind="bool"),
-        ),
-        base=select(Contact.id).outerjoin(Position, Position.id == Contact.position_id),
-        hidden_columns=(ListColumn.of(Contact.customer_id, kind="int"),),
-    )
-
-
-class ContactTableModel(RowTableModel):
-    """Rows are (id, texts) as app/listing.py formats them."""
-
-    Column = ContactColumn
-
-    def __init__(self, spec: ListSpec, language: str, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._spec = spec
-        self._language = language
-
-    def display(self, row: Any, column: Any) -> str:
-        return str(row[1][column])
-
-    def header(self, column: Any) -> str:
-        return self._spec.columns[column].label(self._language)
-
-    def row_id(self, row: Any) -> Any:
-        return row[0]
-
-
-class ContactDialog(QDialog):
-    """One contact of a customer: the CONTACTS fields but the customer, which is fixed."""
-
-    def __init__(
-        self,
-        context: PanelContext,
-        customer_id: int,
-        record: RecordValues | None,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.setObjectName("contact_dialog")
-        self._sessions = context.session_factory
-        self._user = context.logged_in.user
-        self._customer_id = customer_id
-        self._record = record
-        self.saved: RecordValues | None = None
-        title = translate("CustomerPanel", "New contact")
-        self.setWindowTitle(record.title if record is not None else title)
-        fields = [spec for spec in CONTACTS.fields if spec.key != "customer_id"]
-        self.form = FormView(fields, context.language, self)
-        with self._sessions.begin() as session:
-            for key in CONTACTS.lookups:
-                options = records.lookup_options(session, CONTACTS, key, context.language)
-                self.form.set_lookup_options(key, options)
-        if record is not None:
-            keys = set(self.form.field_keys())
-            self.form.set_values({k: v for k, v in record.values.items() if k in keys})
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.form)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(scroll)
-        layout.addWidget(buttons)
-        self.resize(520, 640)
-
-    def save(self) -> bool:
-        """Save the contact under the customer and close; errors stay at their fields."""
-        try:
-            values = self.form.values()
-        except ValidationError:
-            return False
-        values["customer_id"] = self._customer_id
-        try:
-            with self._sessions.begin() as session:
-                if self._record is None:
-                    self.saved = records.create(session, self._user, CONTACTS, values)
-                else:
-                    record = self._record
-                    self.saved = records.update(
-                        session, self._user, CONTACTS, record.id, record.version, values
-                    )
-        except MediaCrmError as error:
-            self.form.show_exception(error)
-            return False
-        self.accept()
-        return True
-
-
-class ContactsTab(QWidget):
-    """The contacts of the customer on screen, with New / Edit / Delete."""
-
-    contacts_changed = Signal()
-
-    def __init__(self, context: PanelContext, prompter: Prompter, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setObjectName("contacts_tab")
-        self._context = context
-        self._prompter = prompter
-        self._sessions = context.session_factory
-        self._user = context.logged_in.user
-        self._spec = contact_list_spec(context.language)
-        self._customer: RecordValues | None = None
-        self.contact_dialog: ContactDialog | None = None
-        self.model = ContactTableModel(self._spec, context.language, self)
-        self.contacts_view = QTableView(self)
-        self.contacts_view.setObjectName("contacts_view")
-        self.contacts_view.setModel(self.model)
-        self.contacts_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.contacts_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.contacts_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.contacts_view.verticalHeader().hide()
-        header = self.contacts_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # a few rows
-        header.setStretchLastSection(True)
-        self.contacts_view.doubleClicked.connect(lambda _index: self.edit_contact())
-        buttons = QHBoxLayout()
-        self.new_button = QPushButton(translate("CustomerPanel", "New contact"), self)
-        self.edit_button = QPushButton(translate("CustomerPanel", "Edit"), self)
-        self.delete_button = QPushButton(translate("CustomerPanel", "Delete"), self)
-        self.new_button.clicked.connect(lambda: self.new_contact())
-        self.edit_button.clicked.connect(lambda: self.edit_contact())
-        self.delete_button.clicked.connect(lambda: self.delete_contact())
-        for button in (self.new_button, self.edit_button, self.delete_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        self.hint_label = QLabel(
-            translate("CustomerPanel", "Save the customer first, then add its contacts."), self
-        )
-        self.hint_label.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.addLayout(buttons)
-        layout.addWidget(self.hint_label)
-        layout.addWidget(self.contacts_view, 1)
-
-    def set_customer(self, customer: RecordValues | None) -> None:
-        self._customer = customer
-        self.reload()
-
-    def reload(self) -> None:
-        rows: list[tuple[int, tuple[str, ...]]] = []
-        if self._customer is not None:
-            query = ListQuery(
-                self._spec, filters=(Filter("customer_id", "equals", self._customer.id),)
-            )
-            formats = Formats.for_language(self._context.language)
-            with self._sessions.begin() as session:
-                rows = [
-                    (row[0], format_row(self._spec.columns, row, formats))
-                    for row in every_row(session, query, self._user)
-                ]
-        self.model.set_rows(rows)
-        may = self._user.may
-        exists = self._customer is not None
-        self.hint_label.setVisible(not exists)
-        self.new_button.setEnabled(exists and may("customers", "create"))
-        self.edit_button.setEnabled(exists and bool(rows) and may("customers", "edit"))
-        self.delete_button.setEnabled(exists and bool(rows) and may("customers", "delete"))
-
-    def selected_id(self) -> int | None:
-        index = self.contacts_view.currentIndex()
-        if not index.isValid():
-            return None
-        return int(self.model.row_id(self.model.row_at(index.row())))
-
-    def new_contact(self) -> None:
-        self._open_dialog(None)
-
-    def edit_contact(self) -> None:
-        contact_id = self.selected_id()
-        if contact_id is None:
-            return
-        try:
-            with self._sessions.begin() as session:
-                record = records.read(session, self._user, CONTACTS, contact_id)
-        except MediaCrmError as error:
-            self._prompter.warn(self, self.windowTitle(), error_text(error, self._context.language))
-            return
-        self._open_dialog(record)
-
-    def _open_dialog(self, record: RecordValues | None) -> None:
-        if self._customer is None:
-            return
-        self.contact_dialog = ContactDialog(self._context, self._customer.id, record, self)
-        if self.contact_dialog.exec() == ContactDialog.DialogCode.Accepted:
-            self.reload()
-            self.contacts_changed.emit()
-
-    def delete_contact(self) -> None:
-        contact_id = self.selected_id()
-        if contact_id is None:
-            return
-        name = self.model.display(self.model.row_at(self.contacts_view.currentIndex().row()), 0)
-        question = translate("CustomerPanel", "Move the contact “%1” to the recycle bin?")
-        if not self._prompter.confirm(
-            self, translate("CustomerPanel", "Delete"), question.replace("%1", name)
-        ):
-            return
-        try:
-            with self._sessions.begin() as session:
-                record = records.read(session, self._user, CONTACTS, contact_id)
-                records.delete(session, self._user, CONTACTS, contact_id, record.version)
-        except MediaCrmError as error:
-            self._prompter.warn(self, self.windowTitle(), error_text(error, self._context.language))
-            return
-        self.reload()
-        self.contacts_changed.emit()
-
-
 class CustomerPanel(RecordPanel):
-    """Customers: the list, the form, the contacts; saved with the duplicate check."""
+    """Customers: the list, and the customer's detail in tabs — its form (Information),
+    then the tabs of ui/panels/customer_tabs.py; saved with the duplicate check. A contact
+    is logged on the chosen customer from the toolbar (Ctrl+L)."""
 
     def __init__(
         self,
@@ -377,6 +141,9 @@ class CustomerPanel(RecordPanel):
         self._accept_warnings = False
         self._warnings: tuple[DuplicateMatch, ...] = ()
         self.duplicate_dialog: DuplicateWarningDialog | None = None
+        self.quick_contact_dialog: QuickContactDialog | None = None
+        self.customer_tabs: list[QWidget] = []
+        self._given: dict[int, RecordValues | None] = {}  # tab index → the customer it has
         title = translate("CustomerPanel", "Customers")
         super().__init__(
             context,
@@ -390,8 +157,9 @@ class CustomerPanel(RecordPanel):
         self.setObjectName("customer_panel")
         self._add_type_colours()
         self._add_tabs()
+        self._add_log_contact_action()
         self._set_column_widths()
-        self.contacts_tab.set_customer(None)
+        self._update_state()
 
     def _add_type_colours(self) -> None:
         with self._sessions.begin() as session:
@@ -419,21 +187,97 @@ class CustomerPanel(RecordPanel):
         self.splitter.setSizes([800, 480])
 
     def _add_tabs(self) -> None:
-        """The form moves into a tab; the contacts tab is beside it."""
+        """The form moves into the first tab, Information; the tabs of
+        `customer_tab_factories()` follow."""
         self.detail_tabs = QTabWidget(self)
         self.detail_tabs.setObjectName("customer_detail_tabs")
+        self.detail_tabs.setUsesScrollButtons(True)
         form_scroll = self.splitter.widget(1)
         self.splitter.replaceWidget(1, self.detail_tabs)
         self.detail_tabs.addTab(form_scroll, translate("CustomerPanel", "Information"))
-        self.contacts_tab = ContactsTab(self._context, self._prompter, self)
-        self.detail_tabs.addTab(self.contacts_tab, translate("CustomerPanel", "Contacts"))
+        for title, factory in customer_tab_factories():
+            self.add_customer_tab(title, factory)
+        self.detail_tabs.currentChanged.connect(lambda _index: self._give_customer())
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
 
+    def add_customer_tab(self, title: str, factory: TabFactory) -> QWidget:
+        """Add a tab made as `factory(context, prompter, parent)`, a QWidget with
+        `set_customer(record | None)`; it is given the customer when it is on screen."""
+        tab = factory(self._context, self._prompter, self)
+        self.detail_tabs.addTab(tab, title)
+        self.customer_tabs.append(tab)
+        changed = getattr(tab, "records_changed", None)
+        if changed is not None:
+            changed.connect(self._on_tab_records_changed)
+        return tab
+
+    def tab_named(self, name: str) -> QWidget:
+        """The customer tab whose object name is `name` (e.g. "contacts_tab")."""
+        for tab in self.customer_tabs:
+            if tab.objectName() == name:
+                return tab
+        raise KeyError(name)
+
+    @property
+    def contacts_tab(self) -> ChildRecordsTab:
+        tab = self.tab_named("contacts_tab")
+        assert isinstance(tab, ChildRecordsTab)
+        return tab
+
+    def _give_customer(self) -> None:
+        """Hand the customer on screen to the tab on screen, if it has another (or an older
+        version of it); the others get it when they are opened."""
+        index = self.detail_tabs.currentIndex()
+        tab = self.detail_tabs.widget(index)
+        if tab not in self.customer_tabs:
+            return
+        if index in self._given and self._given[index] is self._current:
+            return
+        self._given[index] = self._current
+        tab.set_customer(self._current)  # type: ignore[attr-defined]
+
+    def _on_tab_records_changed(self) -> None:
+        """What one tab changed may show in others (a contact in the timeline)."""
+        current = self.detail_tabs.currentIndex()
+        self._given = {current: self._given[current]} if current in self._given else {}
+
     def _show(self, record: RecordValues | None) -> None:
         super()._show(record)
-        if hasattr(self, "contacts_tab"):
-            self.contacts_tab.set_customer(record)
+        if hasattr(self, "detail_tabs"):
+            self._given = {}
+            self._give_customer()
+
+    # Quick entry of a contact.
+    def _add_log_contact_action(self) -> None:
+        self.log_contact_action = self._action(
+            translate("CustomerPanel", "Log contact…"), QKeySequence("Ctrl+L"), self.log_contact
+        )
+        self.toolbar.insertAction(self.query_action, self.log_contact_action)
+
+    def _update_state(self) -> None:
+        super()._update_state()
+        if hasattr(self, "log_contact_action"):
+            may = self.user.may(CONTACT_HISTORY.module, "create")
+            self.log_contact_action.setEnabled(self._current is not None and may)
+
+    def log_contact(self) -> bool:
+        """Log a call, visit, meeting or e-mail with the chosen customer; True when saved."""
+        customer = self._current
+        if customer is None:
+            self.status_message.emit(translate("CustomerPanel", "Choose a customer first."))
+            return False
+        self.quick_contact_dialog = QuickContactDialog(
+            self._context, customer.id, customer.title, self
+        )
+        if self.quick_contact_dialog.exec() != QuickContactDialog.DialogCode.Accepted:
+            return False
+        self._given = {}
+        self._give_customer()
+        self.status_message.emit(
+            translate("CustomerPanel", "Contact logged: %1").replace("%1", customer.title)
+        )
+        return True
 
     # Saving with the duplicate check.
     def save(self) -> bool:
