@@ -1,5 +1,6 @@
 """What the personalised shortcut panel shows: the user's open tasks, their messages (unread
-first) and their recent business log, and the quick "add a log line" of that panel.
+first) and today's entries of their business log, and the quick "add a log line" of that
+panel.
 
 Every query goes through `visible_rows`, the one permission filter; on PostgreSQL row-level
 security applies the same rule again. Each list is capped: the panel shows a working day's
@@ -25,7 +26,7 @@ OPEN_TASK_STATUSES = ("new", "accepted", "in_progress")
 PRIORITY_RANK = {"urgent": 0, "high": 1, "normal": 2, "low": 3}
 TASK_LIMIT = 50
 MESSAGE_LIMIT = 50
-LOG_LIMIT = 20
+LOG_LIMIT = 50
 QUICK_LOG_CATEGORY = "other"
 SUBJECT_MAX_LENGTH = 200
 
@@ -125,8 +126,12 @@ def inbox(session: Session, user: CurrentUser, limit: int = MESSAGE_LIMIT) -> li
     return [MessageItem(*row) for row in rows]
 
 
-def recent_logs(session: Session, user: CurrentUser, limit: int = LOG_LIMIT) -> list[LogItem]:
-    """The user's own business log, newest first."""
+def todays_logs(
+    session: Session, user: CurrentUser, today: dt.date | None = None, limit: int = LOG_LIMIT
+) -> list[LogItem]:
+    """The user's own business-log entries of `today` (the local date by default), in the
+    order of the day: by start time, entries without one last."""
+    day = today or dt.date.today()
     statement = (
         select(
             BusinessLog.id,
@@ -135,25 +140,26 @@ def recent_logs(session: Session, user: CurrentUser, limit: int = LOG_LIMIT) -> 
             BusinessLog.category,
             BusinessLog.subject,
         )
-        .where(BusinessLog.employee_id == user.employee_id, BusinessLog.deleted_at.is_(None))
-        .order_by(
-            BusinessLog.log_date.desc(),
-            BusinessLog.start_time.is_(None),
-            BusinessLog.start_time.desc(),
-            BusinessLog.id.desc(),
+        .where(
+            BusinessLog.employee_id == user.employee_id,
+            BusinessLog.log_date == day,
+            BusinessLog.deleted_at.is_(None),
         )
+        .order_by(BusinessLog.start_time.is_(None), BusinessLog.start_time, BusinessLog.id)
         .limit(limit)
     )
     rows = session.execute(visible_rows(user, BusinessLog, statement))
     return [LogItem(*row) for row in rows]
 
 
-def load_overview(session: Session, user: CurrentUser) -> WorkOverview:
+def load_overview(
+    session: Session, user: CurrentUser, today: dt.date | None = None
+) -> WorkOverview:
     """The three parts at once; a part the user may not view comes back empty."""
     return WorkOverview(
         tasks=tuple(open_tasks(session, user)),
         messages=tuple(inbox(session, user)),
-        logs=tuple(recent_logs(session, user)),
+        logs=tuple(todays_logs(session, user, today)),
     )
 
 

@@ -112,41 +112,43 @@ def test_a_message_to_someone_else_cannot_be_marked_read(world: World) -> None:
         work_overview.mark_read(session, staff, other.id)
 
 
-def test_a_quick_log_line_comes_first_in_the_users_own_recent_log(world: World) -> None:
+def test_todays_log_shows_the_users_own_entries_of_the_day_in_time_order(world: World) -> None:
     employee, department = employee_of(world, "staff_a")
     admin_employee, _ = employee_of(world, "admin")
+    local = NOW.astimezone()
+    today = local.date()
+
+    def log(subject: str, **values: object) -> BusinessLog:
+        return BusinessLog(
+            employee_id=values.pop("employee_id", employee),
+            owner_id=values.pop("owner_id", employee),
+            department_id=department,
+            log_date=values.pop("log_date", today),
+            category="visit",
+            subject=subject,
+            **values,
+        )
+
     add_rows(
         world,
-        BusinessLog(
-            employee_id=employee,
-            owner_id=employee,
-            department_id=department,
-            log_date=dt.date(2026, 10, 30),
-            category="visit",
-            subject="拜访客户",
-        ),
-        BusinessLog(
-            employee_id=admin_employee,
-            owner_id=admin_employee,
-            log_date=dt.date(2026, 11, 1),
-            category="admin",
-            subject="管理员的日志",
-        ),
+        log("下午拜访", start_time=dt.time(23, 50)),
+        log("没写时间"),
+        log("早上开会", start_time=dt.time(0, 5)),
+        log("昨天的日志", log_date=today - dt.timedelta(days=1), start_time=dt.time(8, 0)),
+        log("删掉的日志", start_time=dt.time(9, 0), deleted_at=NOW),
+        log("管理员的日志", employee_id=admin_employee, owner_id=admin_employee),
     )
     with acting(world, "staff_a") as (factory, staff):
         with factory.begin() as session:
             new_id = work_overview.add_log_line(session, staff, "  给客户打电话 ", NOW)
         with factory() as session:
-            logs = work_overview.recent_logs(session, staff)
+            logs = work_overview.todays_logs(session, staff, today)
             row = session.get(BusinessLog, new_id)
             assert row is not None
             stored = (row.owner_id, row.department_id, row.created_by_id)
-    assert [item.subject for item in logs] == ["给客户打电话", "拜访客户"]
-    local = NOW.astimezone()
-    assert (logs[0].log_date, logs[0].start_time) == (
-        local.date(),
-        local.time().replace(tzinfo=None),
-    )
+    assert [item.subject for item in logs] == ["早上开会", "给客户打电话", "下午拜访", "没写时间"]
+    quick = logs[1]
+    assert (quick.log_date, quick.start_time) == (today, local.time().replace(tzinfo=None))
     assert stored == (employee, department, world.user_id_of["staff_a"])
 
 

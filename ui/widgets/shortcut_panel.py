@@ -1,5 +1,7 @@
 """The personalised shortcut panel (个性化快捷面板, SPEC §3.2) at the left of the main window:
-task manager ‖ information manager ‖ business log, each part shown or hidden per user.
+task manager ‖ information manager ‖ business log (today's entries), each part shown or
+hidden per user. Activating a task or a log entry, or "Open", asks the main window for the
+module (`module_requested`); a log entry also names itself (`log_entry_requested`).
 
 The lists come from app/work_overview.py, loaded off the GUI thread; adding a log line and
 marking a message read are single small writes, done at once.
@@ -92,6 +94,7 @@ class ShortcutPanel(QWidget):
     log_line_refused = Signal(str)
     message_read = Signal(int)
     module_requested = Signal(str)  # a module key: "tasks", "business_log"
+    log_entry_requested = Signal(int)  # a business-log entry's id, after module_requested
 
     def __init__(
         self,
@@ -142,7 +145,7 @@ class ShortcutPanel(QWidget):
         )
         self.log_view = _tree(
             1,
-            QCoreApplication.translate("ShortcutPanel", "Date"),
+            QCoreApplication.translate("ShortcutPanel", "Time"),
             QCoreApplication.translate("ShortcutPanel", "Subject"),
         )
         self.task_view.itemActivated.connect(self._on_task_view_item_activated)
@@ -176,11 +179,17 @@ class ShortcutPanel(QWidget):
         self.add_log_button.clicked.connect(self._on_add_log_button_clicked)
         self.add_log_button.setEnabled(self._logged_in.user.may("tasks", "create"))
         self.log_edit.setEnabled(self.add_log_button.isEnabled())
+        self.open_log_button = QPushButton(QCoreApplication.translate("ShortcutPanel", "Open"))
+        self.open_log_button.setToolTip(
+            QCoreApplication.translate("ShortcutPanel", "Open the business log")
+        )
+        self.open_log_button.clicked.connect(self._on_open_log_button_clicked)
         self.log_error_label = error_label(entry)
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.log_edit, 1)
         row.addWidget(self.add_log_button)
+        row.addWidget(self.open_log_button)
         layout = QVBoxLayout(entry)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
@@ -192,12 +201,18 @@ class ShortcutPanel(QWidget):
         counts = {
             "task_manager": len(overview.tasks) if overview else None,
             "information_manager": overview.unread_count if overview else None,
-            "business_log": None,
+            "business_log": len(overview.logs) if overview else None,
         }
         for part, box in self.boxes.items():
             count = counts[part]
             if count is None:
                 box.setTitle(part_title(part))
+            elif part == "business_log":
+                box.setTitle(
+                    QCoreApplication.translate("ShortcutPanel", "%1 · today (%2)")
+                    .replace("%1", part_title(part))
+                    .replace("%2", str(count))
+                )
             elif part == "information_manager":
                 box.setTitle(
                     QCoreApplication.translate("ShortcutPanel", "%1 (%2 unread)")
@@ -318,9 +333,7 @@ class ShortcutPanel(QWidget):
         return item
 
     def _log_row(self, entry: LogItem) -> QTreeWidgetItem:
-        when = self._preferences.format_date(entry.log_date)
-        if entry.start_time is not None:
-            when = f"{when} {entry.start_time:%H:%M}"
+        when = "" if entry.start_time is None else f"{entry.start_time:%H:%M}"
         item = QTreeWidgetItem([when, entry.subject])
         item.setData(0, ID_ROLE, entry.id)
         item.setToolTip(1, entry.subject)
@@ -369,7 +382,11 @@ class ShortcutPanel(QWidget):
     def _on_task_view_item_activated(self, _item: QTreeWidgetItem, _column: int) -> None:
         self.module_requested.emit("tasks")
 
-    def _on_log_view_item_activated(self, _item: QTreeWidgetItem, _column: int) -> None:
+    def _on_log_view_item_activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        self.module_requested.emit("business_log")
+        self.log_entry_requested.emit(int(item.data(0, ID_ROLE)))
+
+    def _on_open_log_button_clicked(self) -> None:
         self.module_requested.emit("business_log")
 
 

@@ -1,0 +1,204 @@
+"""The business log panel driven as a person would, on SQLite and PostgreSQL: write today's
+entry and see it listed, be stopped at the field by an end before the start, walk the days
+with the navigator; and the shortcut panel's part showing today's entries and opening the
+module."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from app.auth import LoggedIn
+from app.preferences import Preferences
+from db.engine import make_engine, make_session_factory
+from db.models.org import Employee, User
+from db.models.work import BusinessLog
+from tests.acting_users import add_rows
+from tests.keyboard import type_in
+from tests.prompters import Answers
+from tests.security_world import World
+from ui.modules import PanelContext
+from ui.panels.business_log_panel import BusinessLogPanel
+from ui.widgets.shortcut_panel import ID_ROLE, ShortcutPanel
+
+LANGUAGE = "en"
+TODAY = dt.date.today()
+TIMEOUT_MS = 20_000
+
+
+@pytest.fixture
+def staff(world: World) -> Iterator[LoggedIn]:
+    logged_in = world.login("staff_a")
+    yield logged_in
+    logged_in.close()
+
+
+def open_panel(
+    qtbot: QtBot, logged_in: LoggedIn, answers: Answers | None = None
+) -> BusinessLogPanel:
+    panel = BusinessLogPanel(PanelContext(logged_in, LANGUAGE), answers or Answers(), today=TODAY)
+    qtbot.addWidget(panel)
+    panel.resize(1280, 800)
+    panel.show()
+    settle(qtbot, panel)
+    return panel
+
+
+def settle(qtbot: QtBot, panel: BusinessLogPanel) -> None:
+    assert panel.model is not None
+    qtbot.waitUntil(lambda: not panel.model.is_loading(), timeout=TIMEOUT_MS)  # type: ignore[union-attr]
+
+
+def listed(panel: BusinessLogPanel, column: int = 4) -> list[str]:
+    model = panel.model
+    assert model is not None
+    return [model.index(row, column).data() for row in range(model.rowCount())]
+
+
+def type_into(qtbot: QtBot, panel: BusinessLogPanel, key: str, text: str) -> None:
+    widget: Any = panel.form.editor(key).focus_widget()
+    widget.setFocus()
+    if hasattr(widget, "selectAll"):
+        widget.selectAll()
+    type_in(qtbot, widget, text)
+    widget.clearFocus()  # leaving the field checks it
+
+
+def employee_of(world: World, username: str) -> tuple[int, int | None]:
+    engine = make_engine(world.url)
+    try:
+        with make_session_factory(engine)() as session:
+            row = session.execute(
+                select(Employee.id, Employee.department_id)
+                .join(User, User.employee_id == Employee.id)
+                .where(User.username == username)
+            ).one()
+            return row.id, row.department_id
+    finally:
+        engine.dispose()
+
+
+def log(world: World, username: str, subject: str, day: dt.date, **more: Any) -> BusinessLog:
+    employee, department = employee_of(world, username)
+    return BusinessLog(
+        employee_id=employee,
+        owner_id=employee,
+        department_id=department,
+        log_date=day,
+        category="call",
+        subject=subject,
+        **more,
+    )
+
+
+def test_a_user_writes_todays_entry_and_sees_it_listed(
+    qtbot: QtBot, staff: LoggedIn, world: World
+) -> None:
+    panel = open_panel(qtbot, staff)
+    assert panel.form.editor("log_date").value() == TODAY
+    assert panel.form.editor("start_time").raw_text()  # now, rounded
+    type_into(qtbot, panel, "start_time", "9:00")
+    type_into(qtbot, panel, "end_time", "1030")
+    panel.form.set_edited_values({"category": "visit"})
+    type_into(qtbot, panel, "subject", "拜访北京日报广告部")
+    type_into(qtbot, panel, "next_plan", "下周寄报价")
+    assert panel.save()
+    assert panel.form.editor("end_time").raw_text() == "10:30"
+    qtbot.waitUntil(lambda: "拜访北京日报广告部" in listed(panel), timeout=TIMEOUT_MS)
+    row = listed(panel).index("拜访北京日报广告部")
+    assert listed(panel, 0)[row] == TODAY.isoformat()
+    assert (listed(panel, 1)[row], listed(panel, 2)[row], listed(panel, 3)[row]) == (
+        "09:00",
+        "10:30",
+        "Visit",
+    )
+    engine = make_engine(world.url)
+    try:
+        with make_session_factory(engine)() as session:
+            stored = session.scalars(
+                select(BusinessLog).where(BusinessLog.subject == "拜访北京日报广告部")
+            ).one()
+            assert (stored.start_time, stored.end_time, stored.next_plan) == (
+                dt.time(9, 0),
+                dt.time(10, 30),
+                "下周寄报价",
+            )
+            assert stored.employee_id == employee_of(world, "staff_a")[0]
+    finally:
+        engine.dispose()
+
+
+def test_an_end_before_the_start_is_shown_at_its_field(qtbot: QtBot, staff: LoggedIn) -> None:
+    panel = open_panel(qtbot, staff)
+    type_into(qtbot, panel, "start_time", "14:00")
+    type_into(qtbot, panel, "end_time", "13:00")
+    type_into(qtbot, panel, "subject", "时间写反了")
+    assert not panel.save()
+    assert "14:00" in panel.form.editor("end_time").error_text()
+    assert panel.current is None
+
+
+def test_the_navigator_walks_the_days_and_the_list_starts_newest_first(
+    qtbot: QtBot, staff: LoggedIn, world: World
+) -> None:
+    yesterday = TODAY - dt.timedelta(days=1)
+    add_rows(
+        world,
+        log(world, "staff_a", "昨天的电话", yesterday),
+        log(world, "staff_a", "今天的电话", TODAY),
+        log(world, "staff_a", "上个月的电话", TODAY - dt.timedelta(days=40)),
+        log(world, "admin", "管理员的电话", TODAY),
+    )
+    panel = open_panel(qtbot, staff)
+    assert listed(panel) == ["今天的电话", "昨天的电话", "上个月的电话"]
+    assert not panel.scope_combo.isVisibleTo(panel), "staff see only their own entries"
+    panel.today_button.click()
+    settle(qtbot, panel)
+    assert listed(panel) == ["今天的电话"]
+    assert panel.span_combo.currentData() == "day"
+    panel.previous_button.click()
+    settle(qtbot, panel)
+    assert listed(panel) == ["昨天的电话"]
+    panel.new_record(ask=False)
+    assert panel.form.editor("log_date").value() == yesterday, "a new entry on the day shown"
+    panel.span_combo.setCurrentIndex(panel.span_combo.findData("all"))
+    settle(qtbot, panel)
+    assert len(listed(panel)) == 3
+
+
+def test_the_shortcut_panel_shows_todays_entries_and_opens_the_business_log(
+    qtbot: QtBot, qapp: QApplication, staff: LoggedIn, world: World
+) -> None:
+    add_rows(
+        world,
+        log(world, "staff_a", "下午的会", TODAY, start_time=dt.time(15, 0)),
+        log(world, "staff_a", "上午的电话", TODAY, start_time=dt.time(9, 5)),
+        log(world, "staff_a", "昨天的电话", TODAY - dt.timedelta(days=1)),
+    )
+    panel = ShortcutPanel(staff, LANGUAGE, Preferences())
+    qtbot.addWidget(panel)
+    with qtbot.waitSignal(panel.overview_loaded, timeout=TIMEOUT_MS):
+        panel.refresh()
+    items = [panel.log_view.topLevelItem(row) for row in range(panel.log_view.topLevelItemCount())]
+    assert [(item.text(0), item.text(1)) for item in items if item is not None] == [
+        ("09:05", "上午的电话"),
+        ("15:00", "下午的会"),
+    ]
+    assert panel.boxes["business_log"].title() == "Business log · today (2)"
+    modules: list[str] = []
+    entries: list[int] = []
+    panel.module_requested.connect(modules.append)
+    panel.log_entry_requested.connect(entries.append)
+    first = items[0]
+    assert first is not None
+    panel.log_view.itemActivated.emit(first, 0)  # a double click
+    assert (modules, entries) == (["business_log"], [first.data(0, ID_ROLE)])
+    panel.open_log_button.click()
+    assert modules == ["business_log", "business_log"]
+    panel.refresh_timer.stop()
