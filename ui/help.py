@@ -42,6 +42,7 @@ TOPICS = (
     "ad_services",
     "recycle_bin",
     "customers",
+    "import_export",
     "customer_management",
     "business",
     "business_log",
