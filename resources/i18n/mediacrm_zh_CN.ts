@@ -4,28 +4,28 @@
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../ui/dialogs/change_password_dialog.py" line="34"/>
-        <location filename="../../ui/dialogs/change_password_dialog.py" line="74"/>
+        <location filename="../../ui/dialogs/change_password_dialog.py" line="32"/>
+        <location filename="../../ui/dialogs/change_password_dialog.py" line="67"/>
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/change_password_dialog.py" line="48"/>
+        <location filename="../../ui/dialogs/change_password_dialog.py" line="46"/>
         <source>Current password:</source>
         <translation>原密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/change_password_dialog.py" line="53"/>
+        <location filename="../../ui/dialogs/change_password_dialog.py" line="51"/>
         <source>New password:</source>
         <translation>新密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/change_password_dialog.py" line="58"/>
+        <location filename="../../ui/dialogs/change_password_dialog.py" line="56"/>
         <source>New password again:</source>
         <translation>再次输入新密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/change_password_dialog.py" line="76"/>
+        <location filename="../../ui/dialogs/change_password_dialog.py" line="68"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -175,52 +175,52 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../ui/dialogs/first_run_dialog.py" line="39"/>
+        <location filename="../../ui/dialogs/first_run_dialog.py" line="38"/>
         <source>Welcome to MediaCRM</source>
         <translation>欢迎使用 MediaCRM</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run_dialog.py" line="47"/>
+        <location filename="../../ui/dialogs/first_run_dialog.py" line="46"/>
         <source>This computer&apos;s database has no administrator yet. Create the first administrator account now; you will log in with it next.</source>
         <translation>本机数据库还没有管理员。请现在创建第一个管理员账户，随后用它登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run_dialog.py" line="63"/>
+        <location filename="../../ui/dialogs/first_run_dialog.py" line="59"/>
         <source>Create administrator</source>
         <translation>创建管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run_dialog.py" line="66"/>
+        <location filename="../../ui/dialogs/first_run_dialog.py" line="60"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run_dialog.py" line="82"/>
+        <location filename="../../ui/dialogs/first_run_dialog.py" line="74"/>
         <source>User name:</source>
         <translation>用户名：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run_dialog.py" line="83"/>
+        <location filename="../../ui/dialogs/first_run_dialog.py" line="75"/>
         <source>Display name:</source>
         <translation>显示名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run_dialog.py" line="84"/>
+        <location filename="../../ui/dialogs/first_run_dialog.py" line="76"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run_dialog.py" line="85"/>
+        <location filename="../../ui/dialogs/first_run_dialog.py" line="78"/>
         <source>Password again:</source>
         <translation>再次输入密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run_dialog.py" line="91"/>
+        <location filename="../../ui/dialogs/first_run_dialog.py" line="85"/>
         <source>lower-case letters and digits, e.g. admin</source>
         <translation>小写字母和数字，例如 admin</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run_dialog.py" line="93"/>
+        <location filename="../../ui/dialogs/first_run_dialog.py" line="87"/>
         <source>at least 8 characters</source>
         <translation>至少 8 个字符</translation>
     </message>
@@ -228,12 +228,12 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/dialogs/login_dialog.py" line="63"/>
+        <location filename="../../ui/dialogs/login_dialog.py" line="64"/>
         <source>Log in — MediaCRM</source>
         <translation>登录 — MediaCRM</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login_dialog.py" line="75"/>
+        <location filename="../../ui/dialogs/login_dialog.py" line="76"/>
         <source>MediaCRM customer relationship management</source>
         <translation>MediaCRM 媒体客户关系管理系统</translation>
     </message>
@@ -286,78 +286,78 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/modules.py" line="46"/>
+        <location filename="../../ui/modules.py" line="58"/>
         <source>File</source>
         <translation>文件管理</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="47"/>
+        <location filename="../../ui/modules.py" line="59"/>
         <source>System settings</source>
         <translation>系统设置</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="48"/>
+        <location filename="../../ui/modules.py" line="60"/>
         <source>Customer archive</source>
         <translation>客户档案</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="49"/>
+        <location filename="../../ui/modules.py" line="61"/>
         <source>Customer management</source>
         <translation>客户管理</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="50"/>
+        <location filename="../../ui/modules.py" line="62"/>
         <source>Business</source>
         <translation>事务管理</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="51"/>
+        <location filename="../../ui/modules.py" line="63"/>
         <source>Help</source>
         <translation>帮助系统</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="487"/>
+        <location filename="../../ui/main_window.py" line="520"/>
         <source>MediaCRM</source>
         <translation>MediaCRM 媒体客户关系管理系统</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317"/>
+        <location filename="../../ui/main_window.py" line="323"/>
         <source>MediaCRM — %1</source>
         <translation>MediaCRM — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118"/>
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>Welcome, %1. Choose a module from the menus above.</source>
         <translation>欢迎，%1。请从上方菜单中选择模块。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>Shortcut panel</source>
         <translation>快捷面板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>User: %1 (%2) · Role: %3</source>
         <translation>用户：%1（%2）· 角色：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320"/>
-        <location filename="../../ui/main_window.py" line="330"/>
+        <location filename="../../ui/main_window.py" line="326"/>
+        <location filename="../../ui/main_window.py" line="336"/>
         <source>Module: %1</source>
         <translation>模块：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325"/>
+        <location filename="../../ui/main_window.py" line="331"/>
         <source>MediaCRM — %1 — %2</source>
         <translation>MediaCRM — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="456"/>
+        <location filename="../../ui/main_window.py" line="485"/>
         <source>Your password has been changed.</source>
         <translation>您的密码已修改。</translation>
     </message>
@@ -365,222 +365,222 @@
 <context>
     <name>Modules</name>
     <message>
-        <location filename="../../ui/modules.py" line="54"/>
+        <location filename="../../ui/modules.py" line="66"/>
         <source>Information tools</source>
         <translation>信息工具</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="139"/>
+        <location filename="../../ui/modules.py" line="156"/>
         <source>File management</source>
         <translation>附件管理</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="147"/>
+        <location filename="../../ui/modules.py" line="164"/>
         <source>Customer archive</source>
         <translation>客户档案</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="155"/>
+        <location filename="../../ui/modules.py" line="172"/>
         <source>Business log</source>
         <translation>事务日志</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="163"/>
+        <location filename="../../ui/modules.py" line="180"/>
         <source>Task information</source>
         <translation>任务信息</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="171"/>
+        <location filename="../../ui/modules.py" line="188"/>
         <source>Change password…</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="176"/>
+        <location filename="../../ui/modules.py" line="193"/>
         <source>Log in again…</source>
         <translation>重新登录…</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="180"/>
+        <location filename="../../ui/modules.py" line="197"/>
         <source>Exit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="190"/>
+        <location filename="../../ui/modules.py" line="207"/>
         <source>Personal settings…</source>
         <translation>个人设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="197"/>
+        <location filename="../../ui/modules.py" line="214"/>
         <source>Security tools…</source>
         <translation>安全工具…</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="204"/>
+        <location filename="../../ui/modules.py" line="221"/>
         <source>Employees</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="213"/>
+        <location filename="../../ui/modules.py" line="230"/>
         <source>Permissions</source>
         <translation>权限管理</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="221"/>
+        <location filename="../../ui/modules.py" line="238"/>
         <source>Log review</source>
         <translation>日志监察</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="230"/>
+        <location filename="../../ui/modules.py" line="247"/>
         <source>Company information</source>
         <translation>本公司信息</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="240"/>
+        <location filename="../../ui/modules.py" line="257"/>
         <source>Departments</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="249"/>
+        <location filename="../../ui/modules.py" line="266"/>
         <source>Positions</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="258"/>
+        <location filename="../../ui/modules.py" line="275"/>
         <source>Forms of address</source>
         <translation>称谓</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="267"/>
+        <location filename="../../ui/modules.py" line="284"/>
         <source>Countries, regions and cities</source>
         <translation>国家、地区和城市</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="276"/>
+        <location filename="../../ui/modules.py" line="293"/>
         <source>Industries</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="285"/>
+        <location filename="../../ui/modules.py" line="302"/>
         <source>Media outlets</source>
         <translation>媒体</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="294"/>
+        <location filename="../../ui/modules.py" line="311"/>
         <source>Advertising services</source>
         <translation>广告服务</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="303"/>
+        <location filename="../../ui/modules.py" line="320"/>
         <source>Recycle bin</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="311"/>
+        <location filename="../../ui/modules.py" line="328"/>
         <source>Print settings</source>
         <translation>打印设置</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="320"/>
+        <location filename="../../ui/modules.py" line="337"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="328"/>
+        <location filename="../../ui/modules.py" line="345"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="336"/>
+        <location filename="../../ui/modules.py" line="353"/>
         <source>Contact history</source>
         <translation>联系记录</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="344"/>
+        <location filename="../../ui/modules.py" line="361"/>
         <source>Supply and demand</source>
         <translation>供求信息</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="352"/>
+        <location filename="../../ui/modules.py" line="369"/>
         <source>Media advertising records</source>
         <translation>媒体广告记录</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="360"/>
+        <location filename="../../ui/modules.py" line="377"/>
         <source>Import and export</source>
         <translation>导入与导出</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="370"/>
+        <location filename="../../ui/modules.py" line="387"/>
         <source>Sales tracking</source>
         <translation>销售跟踪</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="378"/>
+        <location filename="../../ui/modules.py" line="395"/>
         <source>Competitor analysis</source>
         <translation>竞争对手分析</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="386"/>
+        <location filename="../../ui/modules.py" line="403"/>
         <source>Comprehensive query</source>
         <translation>综合查询</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="394"/>
+        <location filename="../../ui/modules.py" line="411"/>
         <source>Bulk mail</source>
         <translation>群发邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="404"/>
+        <location filename="../../ui/modules.py" line="421"/>
         <source>Quotations</source>
         <translation>报价单</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="412"/>
+        <location filename="../../ui/modules.py" line="429"/>
         <source>Advertising orders</source>
         <translation>广告订单</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="420"/>
+        <location filename="../../ui/modules.py" line="437"/>
         <source>Order execution</source>
         <translation>订单执行</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="428"/>
+        <location filename="../../ui/modules.py" line="445"/>
         <source>Payments</source>
         <translation>收款记录</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="436"/>
+        <location filename="../../ui/modules.py" line="453"/>
         <source>Subscriptions</source>
         <translation>期刊订阅</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="445"/>
+        <location filename="../../ui/modules.py" line="462"/>
         <source>Exhibitions and conferences</source>
         <translation>会展</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="453"/>
+        <location filename="../../ui/modules.py" line="470"/>
         <source>Tasks</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="462"/>
+        <location filename="../../ui/modules.py" line="479"/>
         <source>Marketing campaigns</source>
         <translation>市场活动</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="470"/>
+        <location filename="../../ui/modules.py" line="487"/>
         <source>Decision analysis</source>
         <translation>决策分析</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="480"/>
+        <location filename="../../ui/modules.py" line="497"/>
         <source>Help contents</source>
         <translation>帮助内容</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="488"/>
+        <location filename="../../ui/modules.py" line="505"/>
         <source>About MediaCRM</source>
         <translation>关于 MediaCRM</translation>
     </message>
@@ -596,135 +596,150 @@
 <context>
     <name>ShortcutPanel</name>
     <message>
-        <location filename="../../ui/widgets/shortcut_panel.py" line="52"/>
+        <location filename="../../ui/widgets/shortcut_panel.py" line="54"/>
         <source>Task manager</source>
         <translation>任务管理器</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/shortcut_panel.py" line="53"/>
+        <location filename="../../ui/widgets/shortcut_panel.py" line="55"/>
         <source>Information manager</source>
         <translation>信息管理器</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/shortcut_panel.py" line="54"/>
+        <location filename="../../ui/widgets/shortcut_panel.py" line="56"/>
         <source>Business log</source>
         <translation>事务日志</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/shortcut_panel.py" line="57"/>
+        <location filename="../../ui/widgets/shortcut_panel.py" line="59"/>
         <source>Low</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/shortcut_panel.py" line="58"/>
+        <location filename="../../ui/widgets/shortcut_panel.py" line="60"/>
         <source>Normal</source>
         <translation>普通</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/shortcut_panel.py" line="59"/>
+        <location filename="../../ui/widgets/shortcut_panel.py" line="61"/>
         <source>High</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/shortcut_panel.py" line="60"/>
+        <location filename="../../ui/widgets/shortcut_panel.py" line="62"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/shortcut_panel.py" line="63"/>
+        <location filename="../../ui/widgets/shortcut_panel.py" line="65"/>
         <source>Notice</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/shortcut_panel.py" line="64"/>
-        <location filename="../../ui/widgets/shortcut_panel.py" line="308"/>
+        <location filename="../../ui/widgets/shortcut_panel.py" line="66"/>
+        <location filename="../../ui/widgets/shortcut_panel.py" line="323"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/shortcut_panel.py" line="65"/>
-        <location filename="../../ui/widgets/shortcut_panel.py" line="66"/>
+        <location filename="../../ui/widgets/shortcut_panel.py" line="67"/>
+        <location filename="../../ui/widgets/shortcut_panel.py" line="68"/>
         <source>E-mail</source>
         <translation>邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/shortcut_panel.py" line="120"/>
+        <location filename="../../ui/widgets/shortcut_panel.py" line="123"/>
         <source>My work</source>
         <translation>我的工作</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/shortcut_panel.py" line="125"/>
+        <location filename="../../ui/widgets/shortcut_panel.py" line="128"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/shortcut_panel.py" line="133"/>
+        <location filename="../../ui/widgets/shortcut_panel.py" line="136"/>
         <source>Due</source>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/shortcut_panel.py" line="134"/>
+        <location filename="../../ui/widgets/shortcut_panel.py" line="137"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/shortcut_panel.py" line="135"/>
+        <location filename="../../ui/widgets/shortcut_panel.py" line="138"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/shortcut_panel.py" line="139"/>
-        <location filename="../../ui/widgets/shortcut_panel.py" line="146"/>
+        <location filename="../../ui/widgets/shortcut_panel.py" line="142"/>
+        <location filename="../../ui/widgets/shortcut_panel.py" line="149"/>
         <source>Subject</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/shortcut_panel.py" line="140"/>
+        <location filename="../../ui/widgets/shortcut_panel.py" line="143"/>
         <source>From</source>
         <translation>发送人</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/shortcut_panel.py" line="141"/>
+        <location filename="../../ui/widgets/shortcut_panel.py" line="144"/>
         <source>Received</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/shortcut_panel.py" line="145"/>
-        <source>Date</source>
-        <translation>日期</translation>
+        <location filename="../../ui/widgets/shortcut_panel.py" line="148"/>
+        <source>Time</source>
+        <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/shortcut_panel.py" line="171"/>
+        <location filename="../../ui/widgets/shortcut_panel.py" line="174"/>
         <source>Add a log line…</source>
         <translation>添加一条日志…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/shortcut_panel.py" line="175"/>
+        <location filename="../../ui/widgets/shortcut_panel.py" line="178"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/shortcut_panel.py" line="203"/>
+        <location filename="../../ui/widgets/shortcut_panel.py" line="182"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/shortcut_panel.py" line="184"/>
+        <source>Open the business log</source>
+        <translation>打开事务日志</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/shortcut_panel.py" line="212"/>
+        <source>%1 · today (%2)</source>
+        <translation>%1 · 今天（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/shortcut_panel.py" line="218"/>
         <source>%1 (%2 unread)</source>
         <translation>%1（%2 条未读）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/shortcut_panel.py" line="209"/>
+        <location filename="../../ui/widgets/shortcut_panel.py" line="224"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/shortcut_panel.py" line="294"/>
+        <location filename="../../ui/widgets/shortcut_panel.py" line="309"/>
         <source>Overdue</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/shortcut_panel.py" line="303"/>
+        <location filename="../../ui/widgets/shortcut_panel.py" line="318"/>
         <source>[%1] %2</source>
         <translation>【%1】%2</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/shortcut_panel.py" line="352"/>
+        <location filename="../../ui/widgets/shortcut_panel.py" line="365"/>
         <source>Write what you did first.</source>
         <translation>请先填写工作内容。</translation>
     </message>
