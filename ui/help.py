@@ -46,6 +46,7 @@ TOPICS = (
     "customer_management",
     "business",
     "business_log",
+    "customer_statistics",
     "tasks",
     "information_manager",
     "file_management",
