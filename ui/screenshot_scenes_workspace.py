@@ -4,18 +4,23 @@ settings (see ui/screenshots.py)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QWidget
 from sqlalchemy import select
 
+from app import records
 from app.auth import LoggedIn
-from app.customers import create_customer
+from app.customer_records import CONTACT_HISTORY, SALESPERSON_LOGS
+from app.customers import CONTACTS, create_customer
 from db.engine import make_session_factory
+from db.models.customers import Contact, Customer
 from db.models.lookups import CustomerType
 from ui.dialogs.settings_dialog import SettingsDialog
 from ui.main_window import MainWindow
+from ui.panels.customer_panel import CustomerPanel
 from ui.panels.record_panel import RecordPanel
 from ui.screenshots import ScreenshotContext
 
@@ -77,8 +82,12 @@ SAMPLE_CUSTOMERS = (
 
 
 def _add_sample_customers(logged_in: LoggedIn) -> None:
+    """The sample customers, once per database (every language's scenes show the same)."""
     sessions = make_session_factory(logged_in.engine)
     with sessions.begin() as session:
+        first = SAMPLE_CUSTOMERS[0][0]
+        if session.scalar(select(Customer.id).where(Customer.name == first).limit(1)):
+            return
         types = dict(session.execute(select(CustomerType.code, CustomerType.id)).tuples().all())
         for name, short, kind, phone, email, reason in SAMPLE_CUSTOMERS:
             values = {"name": name, "short_name": short, "customer_type_id": types[kind],
@@ -86,18 +95,79 @@ def _add_sample_customers(logged_in: LoggedIn) -> None:
             create_customer(session, logged_in.user, values, accept_warnings=True)
 
 
-def customers(context: ScreenshotContext) -> QWidget:
+def _customers_window(context: ScreenshotContext) -> tuple[MainWindow, CustomerPanel]:
+    """The customer module with the sample customers, the first one open."""
     logged_in = context.login()
     _add_sample_customers(logged_in)
     window = MainWindow(logged_in, context.language)
     window.resize(*WINDOW_SIZE)
     window.open_module("customers")
     panel = window.current_panel()
-    assert isinstance(panel, RecordPanel) and panel.model is not None
+    assert isinstance(panel, CustomerPanel) and panel.model is not None
     _settle()
     record_id = panel.model.row_id(0)
     if record_id is not None:
         panel.open_record(record_id)
+    return window, panel
+
+
+def customers(context: ScreenshotContext) -> QWidget:
+    window, _panel = _customers_window(context)
+    return window
+
+
+# What happened with the first sample customer: (days ago, channel, subject, next step).
+SAMPLE_CONTACTS = (
+    (21, "visit", "上门拜访市场部，介绍年度广告方案", "整理客户需求"),
+    (12, "phone", "电话沟通春节档期与版位", "发送报价单"),
+    (5, "email", "发送整版与半版报价单", "约定签约时间"),
+    (1, "meeting", "与市场总监洽谈年度合作", "准备合同草稿"),
+)
+
+
+def _add_sample_history(logged_in: LoggedIn, customer_id: int) -> None:
+    """A contact and what happened with the customer, once per database."""
+    sessions = make_session_factory(logged_in.engine)
+    now = dt.datetime.now(dt.UTC).replace(hour=2, minute=30, second=0, microsecond=0)
+    with sessions.begin() as session:
+        if session.scalar(select(Contact.id).where(Contact.customer_id == customer_id).limit(1)):
+            return
+        contact = records.create(
+            session,
+            logged_in.user,
+            CONTACTS,
+            {
+                "customer_id": customer_id,
+                "name": "陈静",
+                "job_title": "市场总监",
+                "is_primary": True,
+            },
+        )
+        for days, channel, subject, next_step in SAMPLE_CONTACTS:
+            values = {"customer_id": customer_id, "channel": channel, "subject": subject,
+                      "next_step": next_step, "contact_id": contact.id,
+                      "contacted_at": now - dt.timedelta(days=days)}  # fmt: skip
+            records.create(session, logged_in.user, CONTACT_HISTORY, values)
+        records.create(
+            session,
+            logged_in.user,
+            SALESPERSON_LOGS,
+            {
+                "customer_id": customer_id,
+                "content": "根据洽谈结果修改年度投放方案",
+                "log_date": dt.date.today(),
+            },
+        )
+
+
+def customer_tabs(context: ScreenshotContext) -> QWidget:
+    """A customer's detail on its timeline: contacts, log entries, newest first."""
+    window, panel = _customers_window(context)
+    if panel.current is not None:
+        _add_sample_history(context.login(), panel.current.id)
+        panel.open_record(panel.current.id)
+        panel.splitter.setSizes([560, 720])
+        panel.detail_tabs.setCurrentWidget(panel.tab_named("timeline_tab"))
     return window
 
 
@@ -110,4 +180,5 @@ SCENES: list[tuple[str, Callable[[ScreenshotContext], QWidget]]] = [
     ("workspace_departments", departments),
     ("personal_settings", settings),
     ("workspace_customers", customers),
+    ("workspace_customer_tabs", customer_tabs),
 ]

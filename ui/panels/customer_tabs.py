@@ -39,6 +39,7 @@ from app.customer_records import (
 from app.customer_timeline import COMPLAINT_KIND_WORDS, TimelineEntry, timeline
 from app.customers import CONTACTS
 from app.errors import MediaCrmError
+from app.fields import Kind
 from app.listing import Filter, Formats, ListColumn, ListQuery, ListSpec, every_row, format_row
 from app.records import RecordKind, RecordValues
 from db.base import Label
@@ -237,23 +238,36 @@ class ChildRecordsTab(QWidget):
         record_id = self.selected_id()
         if record_id is None or self._kind is None:
             return
-        shown = " · ".join(
-            text for text in self.model.row_at(self.view.currentIndex().row())[1][:2] if text
-        )
+        kind = self._kind
+        try:
+            with self._sessions.begin() as session:
+                record = records.read(session, self._user, kind, record_id)
+        except MediaCrmError as error:
+            self._warn(error)
+            return
         question = translate("CustomerTabs", "Move “%1” to the recycle bin?")
         if not self._prompter.confirm(
-            self, translate("CustomerTabs", "Delete"), question.replace("%1", shown)
+            self, translate("CustomerTabs", "Delete"), question.replace("%1", self._name_of(record))
         ):
             return
         try:
             with self._sessions.begin() as session:
-                record = records.read(session, self._user, self._kind, record_id)
-                records.delete(session, self._user, self._kind, record_id, record.version)
+                records.delete(session, self._user, kind, record_id, record.version)
         except MediaCrmError as error:
             self._warn(error)
             return
         self.reload()
         self.records_changed.emit()
+
+    def _name_of(self, record: RecordValues) -> str:
+        """The record as the user knows it: its title, or (a code or a number for a title)
+        its row's first texts."""
+        assert self._kind is not None
+        if self._kind.spec(self._kind.title_field).kind in (Kind.TEXT, Kind.MULTILINE):
+            title = " ".join(record.title.split())
+            return title if len(title) <= 40 else f"{title[:39]}…"
+        row = self.model.row_at(self.model.row_of_id(record.id) or 0)
+        return " · ".join(text for text in row[1][:2] if text)
 
     def _warn(self, error: MediaCrmError) -> None:
         self._prompter.warn(self, self.windowTitle(), error_text(error, self._context.language))
@@ -320,6 +334,10 @@ class TimelineTab(QWidget):
         self.dialog: QuickContactDialog | None = None
         self.model = TimelineModel(context.language, self)
         self.view = _table(self, self.model, "timeline_view")
+        header = self.view.horizontalHeader()
+        for column in (TimelineColumn.TITLE, TimelineColumn.DETAIL):  # long texts share the rest
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.view.setWordWrap(False)
         self.log_button = QPushButton(translate("CustomerTabs", "Log contact…"), self)
         self.log_button.clicked.connect(lambda: self.log_contact())
         buttons = QHBoxLayout()
@@ -648,7 +666,7 @@ def customer_tab_factories() -> tuple[tuple[str, TabFactory], ...]:
         (translate("CustomerTabs", "Contact history"), contact_history_tab),
         (translate("CustomerTabs", "Timeline"), TimelineTab),
         (translate("CustomerTabs", "Partners"), partners_tab),
-        (translate("CustomerTabs", "Supply & demand"), supply_demand_tab),
+        (translate("CustomerTabs", "Supply && demand"), supply_demand_tab),
         (translate("CustomerTabs", "Media ads"), media_ads_tab),
         (translate("CustomerTabs", "Salesperson log"), salesperson_log_tab),
         (translate("CustomerTabs", "Orders"), orders_tab),

@@ -1,0 +1,286 @@
+"""The customer detail's tabs driven as a person would, on SQLite and PostgreSQL: a contact
+record added, edited and deleted in its tab; a call logged from the list (Ctrl+L) and seen
+on the timeline; orders and tasks made elsewhere shown read-only; only the tab on screen
+read when the customer changes; the standalone list of contact records."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from app import records
+from app.auth import LoggedIn
+from app.customer_records import CONTACT_HISTORY, PARTNERS
+from db.engine import make_engine, make_session_factory
+from db.models.customers import ContactHistory
+from tests.customer_world import add_customer, session_as
+from tests.databases import fresh_database
+from tests.keyboard import type_in
+from tests.prompters import Answers
+from tests.security_world import World, build_world
+from ui import i18n
+from ui.dialogs.customer_record_dialog import CustomerRecordDialog
+from ui.dialogs.quick_contact_dialog import QuickContactDialog
+from ui.modules import PanelContext
+from ui.panels.customer_panel import CustomerPanel
+from ui.panels.customer_record_panels import contact_history_panel
+from ui.panels.customer_tabs import ChildRecordsTab, TimelineTab
+
+LANGUAGE = "zh_CN"
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def world(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[World]:
+    """One world per backend, with an order and a task for each user's customer; each test
+    adds customers of its own names."""
+    with fresh_database(request.param, request, tmp_path_factory.mktemp("tabs")) as url:
+        yield build_world(url)
+
+
+@pytest.fixture(autouse=True)
+def chinese(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
+    folder = tmp_path / "i18n"
+    folder.mkdir()
+    for source in i18n.I18N_DIR.glob("*_zh_CN.ts"):
+        shutil.copy(source, folder)
+    translators = i18n.install_translators(qapp, LANGUAGE, folder)
+    try:
+        yield
+    finally:
+        i18n.remove_translators(qapp, translators)
+
+
+def open_panel(qtbot: QtBot, logged_in: LoggedIn, answers: Answers | None = None) -> CustomerPanel:
+    panel = CustomerPanel(PanelContext(logged_in, LANGUAGE), prompter=answers or Answers())
+    qtbot.addWidget(panel)
+    panel.resize(1280, 800)
+    panel.show()
+    assert panel.model is not None
+    qtbot.waitUntil(lambda: not panel.model.is_loading())
+    return panel
+
+
+def type_into(qtbot: QtBot, form: Any, key: str, text: str) -> None:
+    editor = form.editor(key)
+    widget = getattr(editor, "line_edit", None) or editor.focus_widget()
+    widget.setFocus()
+    widget.selectAll()
+    type_in(qtbot, widget, text)
+    widget.clearFocus()
+
+
+def answering(qtbot: QtBot, fill: Callable[[Any], None]) -> Callable[[Any], int]:
+    """A stand-in for a dialog's exec(): the user fills the form and saves."""
+
+    def answer(dialog: Any) -> int:
+        qtbot.addWidget(dialog)
+        fill(dialog)
+        assert dialog.save(), dialog.form.validate()
+        return int(dialog.result())
+
+    return answer
+
+
+def texts(tab: Any, column: int) -> list[str]:
+    return [tab.model.index(row, column).data() for row in range(tab.model.rowCount())]
+
+
+def history_tab(panel: CustomerPanel) -> ChildRecordsTab:
+    tab = panel.tab_named("contact_history_tab")
+    assert isinstance(tab, ChildRecordsTab)
+    return tab
+
+
+def test_a_contact_record_is_added_edited_and_deleted_in_its_tab(
+    qtbot: QtBot,
+    qtmodeltester: Any,
+    admin: LoggedIn,
+    world: World,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    customer = add_customer(world, "admin", "联系记录标签测试有限公司")
+    answers = Answers(confirm=True)
+    panel = open_panel(qtbot, admin, answers)
+    panel.open_record(customer)
+    tab = history_tab(panel)
+    panel.detail_tabs.setCurrentWidget(tab)
+
+    def first(dialog: CustomerRecordDialog) -> None:
+        assert dialog.form.editor("employee_id").value() == admin.user.employee_id  # the user
+        assert dialog.form.editor("contacted_at").value() is not None  # now
+        dialog.form.set_edited_values({"channel": "visit"})
+        type_into(qtbot, dialog.form, "subject", "上门介绍新版面")
+        type_into(qtbot, dialog.form, "follow_up_on", "2026-12-15")
+
+    monkeypatch.setattr(CustomerRecordDialog, "exec", answering(qtbot, first))
+    tab.new_button.click()
+    qtmodeltester.check(tab.model)
+    assert texts(tab, 1) == ["拜访"] and texts(tab, 3) == ["上门介绍新版面"]
+    assert texts(tab, 5) == ["2026-12-15"]
+
+    def change(dialog: CustomerRecordDialog) -> None:
+        type_into(qtbot, dialog.form, "subject", "上门介绍新版面并报价")
+
+    tab.view.setCurrentIndex(tab.model.index(0, 0))
+    monkeypatch.setattr(CustomerRecordDialog, "exec", answering(qtbot, change))
+    tab.view.doubleClicked.emit(tab.model.index(0, 0))
+    assert texts(tab, 3) == ["上门介绍新版面并报价"]
+
+    tab.view.setCurrentIndex(tab.model.index(0, 0))
+    tab.delete_button.click()
+    assert "上门介绍新版面并报价" in answers.asked[-1]
+    assert tab.model.rowCount() == 0 and not tab.edit_button.isEnabled()
+    with session_as(world, "admin") as (session, user):
+        binned = records.deleted_records(session, user, CONTACT_HISTORY)
+    assert "上门介绍新版面并报价" in {found.title for found in binned}
+
+
+def test_a_bad_entry_stays_in_the_dialog_with_the_error_at_its_field(
+    qtbot: QtBot, admin: LoggedIn, world: World
+) -> None:
+    customer = add_customer(world, "admin", "伙伴标签测试有限公司")
+    panel = open_panel(qtbot, admin)
+    panel.open_record(customer)
+    dialog = CustomerRecordDialog(panel._context, PARTNERS, customer, None, panel)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    offered = {option.id for option in dialog.form.editor("partner_customer_id").options()}
+    assert customer not in offered and world.customer_of["admin"] in offered
+    assert not dialog.save()
+    assert dialog.form.editor("partner_customer_id").error_text()
+    assert dialog.result() != CustomerRecordDialog.DialogCode.Accepted
+
+
+def test_a_call_logged_from_the_list_shows_on_the_timeline(
+    qtbot: QtBot,
+    qtmodeltester: Any,
+    admin: LoggedIn,
+    world: World,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    customer = add_customer(world, "admin", "快速记录测试有限公司")
+    panel = open_panel(qtbot, admin)
+    assert not panel.log_contact_action.isEnabled()  # no customer chosen yet
+    qtbot.waitUntil(lambda: panel.model is not None and panel.model.row_of_id(customer) is not None)
+    assert panel.model is not None
+    panel.list_view.setFocus()
+    panel.list_view.selectRow(panel.model.row_of_id(customer))  # type: ignore[attr-defined]
+    assert panel.current is not None and panel.current.id == customer
+    seen: list[str] = []
+
+    def call(dialog: QuickContactDialog) -> None:
+        seen.append(dialog.heading_label.text())
+        assert set(dialog.form.field_keys()) == {
+            "contacted_at", "channel", "contact_id", "employee_id",
+            "subject", "content", "next_step", "follow_up_on",
+        }  # fmt: skip
+        assert dialog.form.editor("channel").value() == "phone"
+        type_into(qtbot, dialog.form, "subject", "电话确认刊期")
+        type_into(qtbot, dialog.form, "next_step", "寄送样刊")
+
+    monkeypatch.setattr(QuickContactDialog, "exec", answering(qtbot, call))
+    panel.activateWindow()
+    qtbot.waitUntil(panel.isActiveWindow)
+    qtbot.keyClick(panel.list_view, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert seen and "快速记录测试有限公司" in seen[0]
+    engine = make_engine(world.url)
+    try:
+        with make_session_factory(engine)() as session:
+            logged = session.scalars(
+                select(ContactHistory).where(ContactHistory.customer_id == customer)
+            ).one()
+    finally:
+        engine.dispose()
+    assert (logged.channel, logged.subject, logged.next_step) == (
+        "phone",
+        "电话确认刊期",
+        "寄送样刊",
+    )
+
+    timeline = panel.tab_named("timeline_tab")
+    assert isinstance(timeline, TimelineTab)
+    panel.detail_tabs.setCurrentWidget(timeline)
+    qtmodeltester.check(timeline.model)
+    assert texts(timeline, 1) == ["联系记录"]
+    assert texts(timeline, 2) == ["电话 · 电话确认刊期"]
+    assert texts(timeline, 3) == ["管理员"]
+
+
+def test_orders_and_tasks_made_elsewhere_are_listed_read_only(
+    qtbot: QtBot, qtmodeltester: Any, admin: LoggedIn, world: World
+) -> None:
+    panel = open_panel(qtbot, admin)
+    panel.open_record(world.customer_of["staff_a"])
+    orders = panel.tab_named("orders_tab")
+    tasks = panel.tab_named("tasks_tab")
+    assert isinstance(orders, ChildRecordsTab) and isinstance(tasks, ChildRecordsTab)
+    panel.detail_tabs.setCurrentWidget(orders)
+    qtmodeltester.check(orders.model)
+    assert texts(orders, 1) == ["AD-staff_a"]
+    assert texts(orders, 5) == ["王小明"]
+    assert orders.note_label.isVisible() and orders.note_label.text()
+    assert not orders.new_button.isVisible() and not orders.delete_button.isVisible()
+    panel.detail_tabs.setCurrentWidget(tasks)
+    assert texts(tasks, 0) == ["staff_a 的任务"]
+
+
+def test_only_the_tab_on_screen_is_read_when_the_customer_changes(
+    qtbot: QtBot, admin: LoggedIn, world: World
+) -> None:
+    first = add_customer(world, "admin", "懒加载甲有限公司")
+    second = add_customer(world, "admin", "懒加载乙有限公司")
+    panel = open_panel(qtbot, admin)
+    history, partners = history_tab(panel), panel.tab_named("partner_relations_tab")
+    assert isinstance(partners, ChildRecordsTab)
+    panel.detail_tabs.setCurrentWidget(history)
+    panel.open_record(first)
+    panel.open_record(second)
+    loads = {tab.objectName(): getattr(tab, "loads", None) for tab in panel.customer_tabs}
+    assert loads.pop("contact_history_tab") == 2  # each of the two
+    assert set(loads.values()) == {0}
+    panel.detail_tabs.setCurrentWidget(partners)
+    assert partners.loads == 1
+    panel.detail_tabs.setCurrentWidget(history)
+    assert history.loads == 2  # the same customer: not read again
+
+
+def test_the_contact_history_list_shows_every_customer_s_records(
+    qtbot: QtBot, admin: LoggedIn, world: World
+) -> None:
+    customer = add_customer(world, "admin", "独立列表测试有限公司")
+    with session_as(world, "admin") as (session, user):
+        records.create(
+            session,
+            user,
+            CONTACT_HISTORY,
+            {"customer_id": customer, "channel": "email", "subject": "寄送报价单"},
+        )
+    panel = contact_history_panel(PanelContext(admin, LANGUAGE))
+    qtbot.addWidget(panel)
+    panel.show()
+    model = panel.model  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: not model.is_loading())
+    rows = [
+        (model.index(row, 0).data(), model.index(row, 4).data()) for row in range(model.rowCount())
+    ]
+    assert ("独立列表测试有限公司", "寄送报价单") in rows
+    form = panel.form  # type: ignore[attr-defined]
+    assert form.editor("employee_id").value() == admin.user.employee_id
+    form.set_edited_values({"customer_id": customer, "channel": "meeting"})
+    type_into(qtbot, form, "subject", "季度复盘会")
+    assert panel.save()  # type: ignore[attr-defined]
+    with session_as(world, "admin") as (session, _user):
+        subjects = session.scalars(
+            select(ContactHistory.subject).where(ContactHistory.customer_id == customer)
+        ).all()
+    assert sorted(subjects) == ["季度复盘会", "寄送报价单"]

@@ -1,0 +1,128 @@
+"""The Customer archive's lists of what is recorded under customers, over every customer the
+user sees (SPEC §3.4): contacts, contact history, supply and demand, media-advertising
+records — each the standard RecordPanel with the customer's name as the first column; the
+form picks the customer, then that customer's contacts."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from app import customer_records
+from app.customer_records import CONTACT_HISTORY, MEDIA_AD_RECORDS, SUPPLY_DEMAND
+from app.customers import CONTACTS
+from app.errors import ValidationError
+from app.listing import ListSpec
+from app.records import RecordKind, RecordValues
+from ui.panels.customer_tabs import contact_list_spec
+from ui.panels.record_panel import RecordPanel
+from ui.widgets.prompter import Prompter
+
+if TYPE_CHECKING:
+    from ui.modules import PanelContext
+
+translate = QCoreApplication.translate
+
+
+class CustomerRecordsPanel(RecordPanel):
+    """A RecordPanel over records under customers: its lookups are what the user may
+    choose (customers they see; the chosen customer's contacts), and a new record starts
+    with the kind's defaults (now, by the user)."""
+
+    def __init__(
+        self,
+        context: PanelContext,
+        kind: RecordKind,
+        list_spec: ListSpec,
+        title: str,
+        *,
+        prompter: Prompter | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(
+            context, kind, list_spec, "customers", title, prompter=prompter, parent=parent
+        )
+        keys = self.form.field_keys()
+        if "customer_id" in keys and "contact_id" in keys:
+            self.form.editor("customer_id").edited.connect(self._reload_contacts)
+
+    def reload_lookups(self) -> None:
+        with self._sessions.begin() as session:
+            for key in customer_records.lookup_keys(self._kind):
+                options = customer_records.field_options(
+                    session, self.user, self._kind, key, self._language, self._customer_id()
+                )
+                self._options[key] = options
+                self.form.set_lookup_options(key, options)
+
+    def _customer_id(self) -> int | None:
+        try:
+            value = self.form.editor("customer_id").value()
+        except ValidationError:  # a half-typed name: no customer yet
+            return None
+        return value if isinstance(value, int) else None
+
+    def _reload_contacts(self) -> None:
+        with self._sessions.begin() as session:
+            options = customer_records.contact_options(session, self.user, self._customer_id())
+        self._options["contact_id"] = options
+        self.form.set_lookup_options("contact_id", options)
+
+    def _show(self, record: RecordValues | None) -> None:
+        super()._show(record)
+        if record is None:
+            self.form.set_values(
+                {
+                    key: value
+                    for key, value in customer_records.new_record_values(
+                        self.user, self._kind
+                    ).items()
+                    if key in self.form.field_keys()
+                }
+            )
+        if "contact_id" in self.form.field_keys():
+            blocked = self.form.blockSignals(True)
+            try:
+                self._reload_contacts()
+                if record is not None:
+                    self.form.set_values({"contact_id": record.values.get("contact_id")})
+            finally:
+                self.form.blockSignals(blocked)
+
+
+def contacts_panel(context: PanelContext) -> QWidget:
+    return CustomerRecordsPanel(
+        context,
+        CONTACTS,
+        contact_list_spec(context.language, with_customer=True),
+        translate("CustomerRecordPanels", "Contacts"),
+    )
+
+
+def contact_history_panel(context: PanelContext) -> QWidget:
+    return CustomerRecordsPanel(
+        context,
+        CONTACT_HISTORY,
+        customer_records.list_spec(CONTACT_HISTORY, context.language, with_customer=True),
+        translate("CustomerRecordPanels", "Contact history"),
+    )
+
+
+def supply_demand_panel(context: PanelContext) -> QWidget:
+    return CustomerRecordsPanel(
+        context,
+        SUPPLY_DEMAND,
+        customer_records.list_spec(SUPPLY_DEMAND, context.language, with_customer=True),
+        translate("CustomerRecordPanels", "Supply and demand"),
+    )
+
+
+def media_ad_records_panel(context: PanelContext) -> QWidget:
+    return CustomerRecordsPanel(
+        context,
+        MEDIA_AD_RECORDS,
+        customer_records.list_spec(MEDIA_AD_RECORDS, context.language, with_customer=True),
+        translate("CustomerRecordPanels", "Media advertising records"),
+    )
