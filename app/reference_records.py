@@ -94,6 +94,14 @@ COMPANY_INFO = RecordKind(
         FieldSpec.of(CompanyInfo.tax_number),
         FieldSpec.of(CompanyInfo.slogan),
         FieldSpec.of(CompanyInfo.notes, Kind.MULTILINE),
+        FieldSpec.of(
+            CompanyInfo.attachment_max_mb,
+            required=True,
+            min_value=1,
+            max_value=500,
+            help_zh="客户附件的最大文件大小，超过此大小的文件不能添加。",
+            help_en="The largest file that can be attached to a customer.",
+        ),
     ),
 )
 
