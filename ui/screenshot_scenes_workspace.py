@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import QEventLoop, QTimer
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import select
 
 from app import records
@@ -166,7 +166,9 @@ def customer_tabs(context: ScreenshotContext) -> QWidget:
     if panel.current is not None:
         _add_sample_history(context.login(), panel.current.id)
         panel.open_record(panel.current.id)
-        panel.splitter.setSizes([560, 720])
+        window.show()  # laid out first, so that the detail keeps the width given it here
+        QApplication.processEvents()
+        panel.splitter.setSizes([420, 900])
         panel.detail_tabs.setCurrentWidget(panel.tab_named("timeline_tab"))
     return window
 
