@@ -5,7 +5,6 @@ automatically, and the module's panel of tools."""
 from __future__ import annotations
 
 import csv
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,7 +13,7 @@ from PySide6.QtWidgets import QWidget
 from ui.dialogs.import_wizard import ImportWizard
 from ui.modules import PanelContext
 from ui.panels.import_export_panel import ImportExportPanel
-from ui.screenshots import ScreenshotContext
+from ui.screenshots import DEMO_FOLDER, ScreenshotContext
 
 WIZARD_SIZE = (900, 620)
 PANEL_SIZE = (900, 520)
@@ -30,7 +29,9 @@ ROWS = [
 
 
 def _demo_file() -> Path:
-    path = Path(tempfile.mkdtemp(prefix="mediacrm-import-")) / "客户名单.csv"
+    folder = DEMO_FOLDER / "import"  # removed with the demo folder at the end of the run
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "客户名单.csv"
     with path.open("w", encoding="gbk", newline="") as stream:
         writer = csv.writer(stream)
         writer.writerow(HEADERS)

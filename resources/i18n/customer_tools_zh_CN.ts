@@ -113,240 +113,250 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="95"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="100"/>
         <source>Excel workbook (.xlsx)</source>
         <translation>Excel 工作簿（.xlsx）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="97"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="102"/>
         <source>comma</source>
         <translation>逗号</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="98"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="103"/>
         <source>tab</source>
         <translation>制表符</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="99"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="104"/>
         <source>semicolon</source>
         <translation>分号</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="103"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="108"/>
         <source>CSV text, encoding %1, delimiter: %2</source>
         <translation>CSV 文本，编码 %1，分隔符：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="128"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="133"/>
         <source>Choose the file</source>
         <translation>选择文件</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="130"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="135"/>
         <source>An Excel workbook (.xlsx) or a CSV file; its first row names the columns. The text encoding (UTF-8, GBK/GB18030…) is found automatically.</source>
         <translation>Excel 工作簿（.xlsx）或 CSV 文件，第一行为列标题。文本编码（UTF-8、GBK/GB18030…）自动识别。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="138"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="143"/>
         <source>&amp;Choose file…</source>
         <translation>选择文件(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="146"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="151"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="147"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="152"/>
         <source>Read as:</source>
         <translation>读取方式：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="148"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="153"/>
         <source>Columns:</source>
         <translation>列：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="154"/>
-        <location filename="../../ui/dialogs/import_wizard.py" line="607"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="159"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="642"/>
         <source>Import customers</source>
         <translation>导入客户</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="155"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="160"/>
         <source>Spreadsheets (*.xlsx *.csv *.txt);;All files (*)</source>
         <translation>电子表格 (*.xlsx *.csv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="188"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="193"/>
         <source>Match the columns to fields</source>
         <translation>列与字段对应</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="190"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="195"/>
         <source>Columns whose header names a field are matched already; a column left on “Not imported” is ignored. The company name must be matched.</source>
         <translation>标题能识别的列已自动对应；设为“不导入”的列将被忽略。公司名称必须对应。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="200"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="205"/>
         <source>Column in the file</source>
         <translation>文件中的列</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="201"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="206"/>
         <source>Examples</source>
         <translation>示例</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="202"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="207"/>
         <source>Imported as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="227"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="232"/>
         <source>As you matched these columns last time.</source>
         <translation>沿用您上次对这些列的对应。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="229"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="234"/>
         <source>Matched by the column headers.</source>
         <translation>已按列标题自动对应。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="243"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="248"/>
         <source>Not imported</source>
         <translation>不导入</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="300"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="305"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="318"/>
-        <location filename="../../ui/dialogs/import_wizard.py" line="333"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="323"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="338"/>
         <source>Checking the file…</source>
         <translation>正在检查文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="357"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="362"/>
         <source>%1 rows read: %2 rejected (in red, with the reason), %3 repeat an existing customer or an earlier row. The first rows as they will be stored:</source>
         <translation>共读取 %1 行：%2 行被拒绝（红色标出并注明原因），%3 行与已有客户或前面的行重复。以下是前几行保存后的样子：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="367"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="372"/>
         <source>Line</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="369"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="374"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="438"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="437"/>
+        <source>Repeats line %1 of the file</source>
+        <translation>与文件第 %1 行重复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="444"/>
+        <source>Repeats the customer %1 (owner: %2)</source>
+        <translation>与已有客户 %1 重复（负责人：%2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="473"/>
         <source>Options</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="440"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="475"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="442"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="477"/>
         <source>Skip the row (keep the existing customer)</source>
         <translation>跳过该行（保留已有客户）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="443"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="478"/>
         <source>Update the existing customer with the row&apos;s filled cells</source>
         <translation>用该行已填写的内容更新已有客户</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="446"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="481"/>
         <source>Insert it anyway (never a second same credit code)</source>
         <translation>仍然新增（统一社会信用代码绝不重复）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="461"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="496"/>
         <source>A row that repeats a customer:</source>
         <translation>与已有客户重复的行：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="462"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="497"/>
         <source>Owner of the new customers:</source>
-        <translation>新客户的归属人：</translation>
+        <translation>新客户的负责人：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="490"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="525"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="496"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="531"/>
         <source>Rows read:</source>
         <translation>读取行数：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="497"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="532"/>
         <source>Customers created:</source>
         <translation>新增客户：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="498"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="533"/>
         <source>Customers updated:</source>
         <translation>更新客户：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="499"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="534"/>
         <source>Duplicates skipped:</source>
         <translation>跳过的重复：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="500"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="535"/>
         <source>Rows rejected:</source>
         <translation>拒绝行数：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="501"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="536"/>
         <source>Contacts created:</source>
         <translation>新增联系人：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="506"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="541"/>
         <source>&amp;Save error report…</source>
         <translation>保存错误报告(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="522"/>
-        <location filename="../../ui/dialogs/import_wizard.py" line="528"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="557"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="563"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="541"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="576"/>
         <source>The import is done.</source>
         <translation>导入完成。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="547"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="582"/>
         <source>Nothing was imported: %1</source>
         <translation>没有导入任何数据：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="570"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="605"/>
         <source>Save the error report</source>
         <translation>保存错误报告</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="572"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="607"/>
         <source>CSV, UTF-8 (*.csv)</source>
         <translation>CSV，UTF-8 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="582"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="617"/>
         <source>%1 rejected row(s) written to %2.</source>
         <translation>已将 %1 个被拒绝的行写入 %2。</translation>
     </message>
@@ -406,7 +416,7 @@
     <message>
         <location filename="../../ui/dialogs/merge_dialog.py" line="156"/>
         <source>Owner</source>
-        <translation>归属人</translation>
+        <translation>负责人</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/merge_dialog.py" line="157"/>
@@ -469,7 +479,7 @@
     <message>
         <location filename="../../ui/dialogs/transfer_dialog.py" line="186"/>
         <source>New owner:</source>
-        <translation>新归属人：</translation>
+        <translation>新负责人：</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/transfer_dialog.py" line="187"/>

@@ -137,7 +137,9 @@ def test_a_gbk_csv_is_imported_its_bad_row_reported_and_its_mapping_remembered(
     qtbot: QtBot, admin: LoggedIn, world: World, tmp_path: Path
 ) -> None:
     source = write_gbk_csv(
-        tmp_path / "客户.csv", HEADERS, [*GOOD_ROWS[:2], BAD_MOBILE, GOOD_ROWS[2]]
+        tmp_path / "客户.csv",
+        HEADERS,
+        [*GOOD_ROWS[:2], BAD_MOBILE, GOOD_ROWS[2], [GOOD_ROWS[0][0], "", "", "", ""]],
     )
     report = tmp_path / "errors.csv"
     answers = Answers()
@@ -151,11 +153,12 @@ def test_a_gbk_csv_is_imported_its_bad_row_reported_and_its_mapping_remembered(
     ]  # fmt: skip
     mapping.set_field(4, "notes")  # 内部编号 is not a header the importer knows
     to_preview(qtbot, wizard)
-    assert wizard.preview_page.rejected_rows().keys() == {4}  # the header is line 1
-    assert "手机" in wizard.preview_page.rejected_rows()[4]
+    assert wizard.preview_page.marked_rows().keys() == {4}  # the header is line 1
+    assert "手机" in wizard.preview_page.marked_rows()[4]
+    assert wizard.preview_page.marked_rows("duplicate") == {6: "与文件第 2 行重复"}
     run_import(qtbot, wizard)
     assert wizard.run_page.counts() == {
-        "read": "4", "created": "3", "updated": "0", "duplicates": "0", "rejected": "1",
+        "read": "5", "created": "3", "updated": "0", "duplicates": "1", "rejected": "1",
         "contacts_created": "3",
     }  # fmt: skip
     assert {row[0] for row in GOOD_ROWS} <= customer_names(world)
@@ -197,7 +200,7 @@ def test_an_xlsx_with_a_bad_credit_code_goes_through_the_wizard(
     assert "xlsx" in wizard.file_page.format_label.text()
     wizard.next()
     to_preview(qtbot, wizard)
-    assert set(wizard.preview_page.rejected_rows()) == {3}
+    assert set(wizard.preview_page.marked_rows()) == {3}
     run_import(qtbot, wizard)
     counts = wizard.run_page.counts()
     assert (counts["read"], counts["created"], counts["rejected"]) == ("2", "1", "1")
@@ -328,7 +331,7 @@ def test_the_customer_list_is_exported_and_audited(
     assert entries and "customers" in (entries[0].note or "")
 
 
-def test_the_wizard_back_button_is_gone_after_the_import(
+def test_after_the_import_the_wizard_only_finishes(
     qtbot: QtBot, admin: LoggedIn, world: World, tmp_path: Path
 ) -> None:
     source = write_gbk_csv(tmp_path / "one.csv", HEADERS, [GOOD_ROWS[0]])
@@ -338,4 +341,6 @@ def test_the_wizard_back_button_is_gone_after_the_import(
     to_preview(qtbot, wizard)
     run_import(qtbot, wizard)
     assert not wizard.button(QWizard.WizardButton.BackButton).isVisible()
+    assert not wizard.button(QWizard.WizardButton.CancelButton).isVisible()
+    assert wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
     assert wizard.run_page.counts()["created"] == "1"

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from app import customer_tools, import_mappings
 from app.customer_import import (
+    DuplicateRow,
     ImportOptions,
     ImportPlan,
     ImportResult,
@@ -64,8 +65,12 @@ translate = QCoreApplication.translate
 
 PREVIEW_ROWS = 20
 SAMPLE_ROWS = 3
-REJECTED_BACKGROUND = QColor("#FFEBEE")
-REJECTED_FOREGROUND = QColor("#C62828")
+# Preview rows not written as they are: (background, text) colours.
+MARK_COLOURS = {
+    "rejected": (QColor("#FFEBEE"), QColor("#C62828")),
+    "duplicate": (QColor("#FFF8E1"), QColor("#8D6E00")),
+}
+MARK_ROLE = Qt.ItemDataRole.UserRole
 ON_DUPLICATE_CHOICES = ("skip", "update", "insert")
 
 
@@ -372,44 +377,74 @@ class PreviewPage(QWizardPage):
         table.setHorizontalHeaderLabels(titles)
         rows = self._wizard.state.rows or []
         prepared = {row.line: row for row in plan.rows}
-        issues: dict[int, list[RowIssue]] = {}
-        for issue in plan.issues:
-            issues.setdefault(issue.line, []).append(issue)
+        marks = self._marks(plan)
         table.setRowCount(len(rows))
         for number, source in enumerate(rows):
-            problems = "；".join(
-                f"{issue.column or issue.field}: {issue.message(language)}"
-                for issue in issues.get(source.line, [])
-            )
             cells = [source.cells[i] if i < len(source.cells) else "" for i, _key in columns]
             slots = sorted(
                 {FIELD_BY_KEY[key].slot for (_i, key), cell in zip(columns, cells, strict=True)
                  if cell.strip() and FIELD_BY_KEY[key].slot}
             )  # fmt: skip
+            mark, problem = marks.get(source.line, ("", ""))
             texts = [str(source.line)]
             texts += [
                 stored_text(prepared.get(source.line), key, cell, slots)
                 for (_index, key), cell in zip(columns, cells, strict=True)
             ]
-            texts.append(problems)
+            texts.append(problem)
             for column, text in enumerate(texts):
                 item = QTableWidgetItem(text)
-                if problems:
-                    item.setBackground(QBrush(REJECTED_BACKGROUND))
-                    item.setForeground(QBrush(REJECTED_FOREGROUND))
-                    item.setToolTip(problems)
+                item.setData(MARK_ROLE, mark)
+                if mark:
+                    colours = MARK_COLOURS[mark]
+                    item.setBackground(QBrush(colours[0]))
+                    item.setForeground(QBrush(colours[1]))
+                    item.setToolTip(problem)
                 table.setItem(number, column, item)
         table.resizeColumnsToContents()
 
-    def rejected_rows(self) -> dict[int, str]:
-        """Line → the problem shown, for every row marked rejected."""
+    def _marks(self, plan: ImportPlan) -> dict[int, tuple[str, str]]:
+        """Line → ("rejected" or "duplicate", why) for the rows that will not be written as
+        they are."""
+        language = self._wizard.language
+        marks: dict[int, tuple[str, str]] = {}
+        for duplicate in plan.duplicates:
+            marks[duplicate.line] = ("duplicate", duplicate_text(duplicate))
+        issues: dict[int, list[RowIssue]] = {}
+        for issue in plan.issues:
+            issues.setdefault(issue.line, []).append(issue)
+        for line, found in issues.items():
+            reasons = [
+                f"{issue.column or issue.field}: {issue.message(language)}" for issue in found
+            ]
+            marks[line] = ("rejected", "；".join(reasons))
+        return marks
+
+    def marked_rows(self, mark: str = "rejected") -> dict[int, str]:
+        """Line → the problem shown, for every row marked `mark` ("rejected", "duplicate")."""
         table, last = self.preview_table, self.preview_table.columnCount() - 1
-        found = {}
-        for row in range(table.rowCount()):
-            problem = table.item(row, last).text()
-            if problem:
-                found[int(table.item(row, 0).text())] = problem
-        return found
+        return {
+            int(table.item(row, 0).text()): table.item(row, last).text()
+            for row in range(table.rowCount())
+            if table.item(row, 0).data(MARK_ROLE) == mark
+        }
+
+
+def duplicate_text(duplicate: DuplicateRow) -> str:
+    """Why a row is a duplicate: the earlier line it repeats, or the customer it matches
+    (named only when the user may see it) and that customer's owner."""
+    if duplicate.earlier_line is not None:
+        return translate("ImportWizard", "Repeats line %1 of the file").replace(
+            "%1", str(duplicate.earlier_line)
+        )
+    match = duplicate.matches[0] if duplicate.matches else None
+    name = match.customer_name if match and match.customer_name else "—"
+    owner = match.owner_name if match and match.owner_name else "—"
+    return (
+        translate("ImportWizard", "Repeats the customer %1 (owner: %2)")
+        .replace("%1", name)
+        .replace("%2", owner)
+    )
 
 
 def stored_text(row: PreparedRow | None, key: str, raw: str, slots: list[int]) -> str:
@@ -619,7 +654,9 @@ class ImportWizard(QWizard):
             self.run_page,
         ):
             self.addPage(page)
+        # The import has its own Cancel (in its progress window); once done, only Finish.
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
         self.run_page.finished.connect(self._on_run_page_finished)
         self.resize(900, 620)
 
