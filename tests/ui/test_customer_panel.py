@@ -11,21 +11,24 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from app.auth import LoggedIn
+from app.listing import Filter
 from db.engine import make_engine, make_session_factory
 from db.models.customers import Contact, Customer
+from db.models.lookups import SalesStage
 from tests.customer_world import add_customer, credit_code, type_id
 from tests.keyboard import type_in
 from tests.prompters import Answers
 from tests.security_world import World
 from ui import i18n
+from ui.dialogs.customer_record_dialog import CustomerRecordDialog
 from ui.dialogs.duplicate_warning_dialog import DuplicateWarningDialog
 from ui.modules import PanelContext
-from ui.dialogs.customer_record_dialog import CustomerRecordDialog
 from ui.panels.customer_panel import BLACKLIST_FOREGROUND, CustomerPanel
 
 LANGUAGE = "zh_CN"
@@ -260,3 +263,31 @@ def test_a_contact_is_edited_and_deleted(
     tab.view.setCurrentIndex(tab.model.index(0, 0))
     tab.delete_button.click()
     assert tab.model.rowCount() == 0 and not tab.edit_button.isEnabled()
+
+
+def test_the_list_shows_each_customer_s_sales_step_and_filters_by_it(
+    qtbot: QtBot, admin: LoggedIn, world: World
+) -> None:
+    visiting = add_customer(world, "admin", "拜访阶段广告有限公司")
+    add_customer(world, "admin", "未定阶段广告有限公司")
+    engine = make_engine(world.url)
+    try:
+        with make_session_factory(engine).begin() as session:
+            stage_id, stage_name = session.execute(
+                select(SalesStage.id, SalesStage.name_zh).order_by(SalesStage.step).offset(1)
+            ).first() or (None, None)
+            session.get_one(Customer, visiting).sales_stage_id = stage_id
+    finally:
+        engine.dispose()
+    panel = open_panel(qtbot, admin)
+    qtbot.waitUntil(lambda: len(listed_names(panel)) == 2)
+    column = [c.key for c in panel._list_spec.columns].index("sales_stage")
+    assert panel.model is not None
+    shown = {
+        panel.model.index(row, 0).data(): panel.model.index(row, column).data()
+        for row in range(panel.model.rowCount())
+    }
+    assert shown == {"拜访阶段广告有限公司": stage_name, "未定阶段广告有限公司": ""}
+    assert panel.model.headerData(column, Qt.Orientation.Horizontal) == "销售阶段"
+    panel.set_filters([Filter("sales_stage", "equals", stage_name)])
+    qtbot.waitUntil(lambda: listed_names(panel) == ["拜访阶段广告有限公司"])
