@@ -64,7 +64,7 @@
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/business_log_panel.py" line="251"/>
+        <location filename="../../ui/panels/business_log_panel.py" line="257"/>
         <source>%1 · someone else&apos;s entry, read only</source>
         <translation>%1 · 他人的日志，只读</translation>
     </message>
@@ -177,17 +177,22 @@
         <translation>客户统计（按%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/customer_statistics_panel.py" line="309"/>
+        <location filename="../../ui/panels/customer_statistics_panel.py" line="304"/>
+        <source>%1 (%2)</source>
+        <translation>%1，%2年</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/customer_statistics_panel.py" line="313"/>
         <source>Export the statistics</source>
         <translation>导出统计表</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/customer_statistics_panel.py" line="311"/>
+        <location filename="../../ui/panels/customer_statistics_panel.py" line="315"/>
         <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/customer_statistics_panel.py" line="333"/>
+        <location filename="../../ui/panels/customer_statistics_panel.py" line="337"/>
         <source>Exported %1 rows to %2</source>
         <translation>已导出 %1 行到 %2</translation>
     </message>

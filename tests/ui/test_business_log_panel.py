@@ -6,6 +6,7 @@ module."""
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from collections.abc import Iterator
 from typing import Any
 
@@ -23,6 +24,7 @@ from tests.acting_users import add_rows
 from tests.keyboard import type_in
 from tests.prompters import Answers
 from tests.security_world import World
+from ui import i18n
 from ui.modules import PanelContext
 from ui.panels.business_log_panel import BusinessLogPanel
 from ui.widgets.shortcut_panel import ID_ROLE, ShortcutPanel
@@ -170,6 +172,43 @@ def test_the_navigator_walks_the_days_and_the_list_starts_newest_first(
     panel.span_combo.setCurrentIndex(panel.span_combo.findData("all"))
     settle(qtbot, panel)
     assert len(listed(panel)) == 3
+
+
+def test_the_administrator_reads_everyones_entries_but_changes_only_their_own(
+    qtbot: QtBot, admin: LoggedIn, world: World
+) -> None:
+    theirs = log(world, "staff_a", "员工的日志", TODAY)
+    add_rows(world, theirs, log(world, "admin", "管理员的日志", TODAY))
+    panel = open_panel(qtbot, admin)
+    assert listed(panel) == ["管理员的日志"], "own entries first"
+    assert panel.scope_combo.isVisibleTo(panel)
+    panel.scope_combo.setCurrentIndex(1)  # everyone I may see
+    settle(qtbot, panel)
+    assert sorted(listed(panel)) == sorted(["员工的日志", "管理员的日志"])
+    assert listed(panel, 6)[listed(panel).index("员工的日志")] == "王小明"
+    panel.show_entry(theirs.id)
+    assert panel.current is not None and panel.current.title == "员工的日志"
+    assert not panel.save_action.isEnabled() and not panel.delete_action.isEnabled()
+    assert "read only" in panel.state_label.text()
+
+
+def test_the_panel_speaks_chinese(
+    qtbot: QtBot, qapp: QApplication, staff: LoggedIn, tmp_path: Any
+) -> None:
+    folder = tmp_path / "i18n"
+    folder.mkdir()
+    for source in i18n.I18N_DIR.glob("*_zh_CN.ts"):
+        shutil.copy(source, folder)
+    translators = i18n.install_translators(qapp, "zh_CN", folder)
+    try:
+        panel = BusinessLogPanel(PanelContext(staff, "zh_CN"), Answers(), today=TODAY)
+        qtbot.addWidget(panel)
+        settle(qtbot, panel)
+        assert panel.title() == "事务日志"
+        assert [panel.span_combo.itemText(i) for i in range(4)] == ["日", "周", "月", "全部日期"]
+        assert panel.today_button.text() == "今天"
+    finally:
+        i18n.remove_translators(qapp, translators)
 
 
 def test_the_shortcut_panel_shows_todays_entries_and_opens_the_business_log(

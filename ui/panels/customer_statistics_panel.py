@@ -300,7 +300,11 @@ class CustomerStatisticsPanel(QWidget):
             "%1", dimension_title(dimension)
         )
         if statistics is not None and statistics.year is not None:
-            title = f"{title} ({statistics.year})"
+            title = (
+                translate("CustomerStatisticsPanel", "%1 (%2)")
+                .replace("%1", title)
+                .replace("%2", str(statistics.year))
+            )
         return title
 
     def _on_export(self) -> None:
