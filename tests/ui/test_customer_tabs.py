@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -20,7 +20,8 @@ from app import records
 from app.auth import LoggedIn
 from app.customer_records import CONTACT_HISTORY, PARTNERS
 from db.engine import make_engine, make_session_factory
-from db.models.customers import ContactHistory
+from db.models.customers import ContactHistory, Customer
+from db.models.lookups import SalesStage
 from tests.customer_world import add_customer, session_as
 from tests.databases import fresh_database
 from tests.keyboard import type_in
@@ -284,3 +285,45 @@ def test_the_contact_history_list_shows_every_customer_s_records(
             select(ContactHistory.subject).where(ContactHistory.customer_id == customer)
         ).all()
     assert sorted(subjects) == ["季度复盘会", "寄送报价单"]
+
+
+class StageTab(QWidget):
+    """A tab as another module would add it: made as (context, prompter, parent), given
+    the customer, and saying when it changed the customer itself."""
+
+    customer_changed = Signal(int)
+
+    def __init__(self, context: PanelContext, _prompter: Any, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("stage_test_tab")
+        self.engine = context.logged_in.engine
+        self.given: list[int | None] = []
+
+    def set_customer(self, record: Any) -> None:
+        self.given.append(None if record is None else record.id)
+
+    def move_on(self, customer_id: int) -> None:
+        with make_session_factory(self.engine).begin() as session:
+            stage = session.scalars(select(SalesStage.id).order_by(SalesStage.step)).first()
+            session.get_one(Customer, customer_id).sales_stage_id = stage
+        self.customer_changed.emit(customer_id)
+
+
+def test_a_tab_added_in_one_line_gets_the_customer_and_may_change_it(
+    qtbot: QtBot, admin: LoggedIn, world: World
+) -> None:
+    customer = add_customer(world, "admin", "外来标签测试有限公司")
+    panel = open_panel(qtbot, admin)
+    tab = panel.add_customer_tab("销售跟踪", StageTab)
+    assert isinstance(tab, StageTab)
+    panel.open_record(customer)
+    assert tab.given == []  # not on screen
+    panel.detail_tabs.setCurrentWidget(tab)
+    assert tab.given == [customer]
+    before = panel.current
+    assert before is not None
+    tab.move_on(customer)
+    after = panel.current
+    assert after is not None and after.version > before.version
+    assert not panel.form.is_dirty()
+    assert tab.given == [customer]  # the tab that changed it is not read again

@@ -22,9 +22,11 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app import records
 from app.customer_duplicates import DuplicateMatch
 from app.customer_records import CONTACT_HISTORY
 from app.customers import CUSTOMERS, DuplicateWarnings, create_customer, update_customer
+from app.errors import MediaCrmError
 from app.listing import ListColumn, ListSpec
 from app.records import RecordValues
 from db.blacklist import BLACKLIST_TYPE_CODE
@@ -46,6 +48,8 @@ translate = QCoreApplication.translate
 BLACKLIST_FOREGROUND = QColor("#C62828")
 BLACKLIST_BACKGROUND = QColor("#FFEBEE")
 TYPE_COLUMN = "customer_type"
+# A tab's signal(customer id) that says it changed the customer itself (a new sales step).
+CUSTOMER_CHANGED_SIGNALS = ("customer_changed", "stage_changed")
 # The list's first widths, so that every column shows beside the form at 1280 pixels.
 CUSTOMER_COLUMN_WIDTHS = {
     "name": 180,
@@ -193,6 +197,7 @@ class CustomerPanel(RecordPanel):
         self.detail_tabs.setObjectName("customer_detail_tabs")
         self.detail_tabs.setUsesScrollButtons(True)
         form_scroll = self.splitter.widget(1)
+        assert form_scroll is not None
         self.splitter.replaceWidget(1, self.detail_tabs)
         self.detail_tabs.addTab(form_scroll, translate("CustomerPanel", "Information"))
         for title, factory in customer_tab_factories():
@@ -210,7 +215,32 @@ class CustomerPanel(RecordPanel):
         changed = getattr(tab, "records_changed", None)
         if changed is not None:
             changed.connect(self._on_tab_records_changed)
+        for name in CUSTOMER_CHANGED_SIGNALS:
+            signal = getattr(tab, name, None)
+            if signal is not None:
+                signal.connect(self._on_customer_changed_in_tab)
         return tab
+
+    def _on_customer_changed_in_tab(self, customer_id: int) -> None:
+        """A tab changed the customer itself (its sales step): show it as it now stands,
+        unless the form holds the user's unsaved edits (the save then meets the change)."""
+        self._on_tab_records_changed()
+        self._refresh_list()
+        current = self._current
+        if current is None or current.id != customer_id or self.form.is_dirty():
+            return
+        try:
+            with self._sessions.begin() as session:
+                record = records.read(session, self.user, CUSTOMERS, customer_id)
+        except MediaCrmError as error:
+            self._show_error(error)
+            return
+        index = self.detail_tabs.currentIndex()
+        self._current = record
+        self.form.set_values(record.values)
+        self._update_state()
+        self._given[index] = record  # the tab that changed it shows it already
+        self._select(customer_id)
 
     def tab_named(self, name: str) -> QWidget:
         """The customer tab whose object name is `name` (e.g. "contacts_tab")."""
@@ -254,6 +284,7 @@ class CustomerPanel(RecordPanel):
             translate("CustomerPanel", "Log contact…"), QKeySequence("Ctrl+L"), self.log_contact
         )
         self.toolbar.insertAction(self.query_action, self.log_contact_action)
+        self.addAction(self.log_contact_action)  # from the list and the detail alike
 
     def _update_state(self) -> None:
         super()._update_state()
