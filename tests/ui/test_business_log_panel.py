@@ -5,9 +5,11 @@ module."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import shutil
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -172,6 +174,26 @@ def test_the_navigator_walks_the_days_and_the_list_starts_newest_first(
     panel.span_combo.setCurrentIndex(panel.span_combo.findData("all"))
     settle(qtbot, panel)
     assert len(listed(panel)) == 3
+
+
+def test_the_export_writes_the_entries_of_the_period_shown(
+    qtbot: QtBot, staff: LoggedIn, world: World, tmp_path: Path
+) -> None:
+    add_rows(
+        world,
+        log(world, "staff_a", "今天的会", TODAY, start_time=dt.time(10, 0)),
+        log(world, "staff_a", "昨天的会", TODAY - dt.timedelta(days=1)),
+    )
+    panel = open_panel(qtbot, staff)
+    panel.today_button.click()
+    settle(qtbot, panel)
+    path = tmp_path / "log.csv"
+    with qtbot.waitSignal(panel.exported, timeout=TIMEOUT_MS) as exported:
+        panel.export_to(path, csv=True, filters=[])
+    assert exported.args == [1]
+    with path.open(encoding="utf-8-sig", newline="") as file:
+        rows = list(csv.reader(file))
+    assert rows[1][:5] == [TODAY.isoformat(), "10:00", "", "Call", "今天的会"]
 
 
 def test_the_administrator_reads_everyones_entries_but_changes_only_their_own(
