@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWizard
 from pytestqt.qtbot import QtBot
@@ -344,3 +344,19 @@ def test_after_the_import_the_wizard_only_finishes(
     assert not wizard.button(QWizard.WizardButton.CancelButton).isVisible()
     assert wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
     assert wizard.run_page.counts()["created"] == "1"
+
+
+def test_staff_export_their_own_contacts_with_their_company_to_xlsx(
+    qtbot: QtBot, world: World, tmp_path: Path
+) -> None:
+    target = tmp_path / "contacts.xlsx"
+    for login in logged_in(world, "staff_a"):
+        panel = ImportExportPanel(context(login), Answers(), Files(save_path=target))
+        qtbot.addWidget(panel)
+        with qtbot.waitSignal(panel.exported, timeout=30_000) as signal:
+            panel.buttons["export_contacts"].click()
+    book = load_workbook(target, read_only=True)
+    rows = [tuple(row) for row in book.active.iter_rows(values_only=True)]  # type: ignore[union-attr]
+    book.close()
+    assert signal.args == [1]
+    assert rows[1][:2] == ("staff_a 的客户有限公司", "staff_a 联系人")

@@ -327,6 +327,7 @@ class PreviewPage(QWizardPage):
             self._wizard.user,
             self._wizard.sessions,
         )
+        assert path is not None
 
         def work(progress: Progress) -> ImportPlan:
             with sessions() as session:  # planning writes nothing; the session rolls back
@@ -423,11 +424,12 @@ class PreviewPage(QWizardPage):
     def marked_rows(self, mark: str = "rejected") -> dict[int, str]:
         """Line → the problem shown, for every row marked `mark` ("rejected", "duplicate")."""
         table, last = self.preview_table, self.preview_table.columnCount() - 1
-        return {
-            int(table.item(row, 0).text()): table.item(row, last).text()
-            for row in range(table.rowCount())
-            if table.item(row, 0).data(MARK_ROLE) == mark
-        }
+        found = {}
+        for row in range(table.rowCount()):
+            line, problem = table.item(row, 0), table.item(row, last)
+            if line is not None and problem is not None and line.data(MARK_ROLE) == mark:
+                found[int(line.text())] = problem.text()
+        return found
 
 
 def duplicate_text(duplicate: DuplicateRow) -> str:
@@ -664,6 +666,7 @@ class ImportWizard(QWizard):
         """The background job: plan and write in one transaction, progress over both."""
         state, user, sessions = self.state, self.user, self.sessions
         path, mapping = state.path, state.mapping
+        assert path is not None
         rows = max(state.preview.read if state.preview is not None else 1, 1)
 
         def work(progress: Progress) -> tuple[ImportPlan, ImportResult]:

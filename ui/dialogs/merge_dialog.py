@@ -176,7 +176,10 @@ class MergeDialog(QDialog):
     def shown_rows(self) -> list[tuple[str, ...]]:
         table = self.compare_table
         return [
-            tuple(table.item(row, column).text() for column in range(table.columnCount()))
+            tuple(
+                item.text() if (item := table.item(row, column)) is not None else ""
+                for column in range(table.columnCount())
+            )
             for row in range(table.rowCount())
         ]
 

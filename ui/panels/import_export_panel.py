@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from sqlalchemy import select
+from sqlalchemy.orm import aliased
 
 from app import export, ownership
 from app.access import CurrentUser
@@ -52,11 +53,13 @@ def contact_export_spec(language: str) -> ListSpec:
     """Every contact with its company: company, name, position, mobile, phone, e-mail,
     primary — the contact tab's columns with the company in front."""
     position = Position.name_en if language.startswith("en") else Position.name_zh
+    # An alias: the permission filter of contacts looks at customers in a subquery of its own.
+    company = aliased(Customer)
     return ListSpec(
         Contact,
         (
             ListColumn.of(
-                Customer.name, key="customer", label=Contact.customer_id, sort=Customer.name_pinyin
+                company.name, key="customer", label=Contact.customer_id, sort=company.name_pinyin
             ),
             ListColumn.of(Contact.name, sort=Contact.name_pinyin),
             ListColumn.of(position, key="position", kind="lookup"),
@@ -66,7 +69,7 @@ def contact_export_spec(language: str) -> ListSpec:
             ListColumn.of(Contact.is_primary, kind="bool"),
         ),
         base=select(Contact.id)
-        .join(Customer, Customer.id == Contact.customer_id)
+        .join(company, company.id == Contact.customer_id)
         .outerjoin(Position, Position.id == Contact.position_id),
     )
 
@@ -101,7 +104,7 @@ class ImportExportPanel(QWidget):
 
     def _build(self) -> None:
         user = self._user
-        cards: list[tuple[str, bool, str, str, Callable[[], None]]] = [
+        cards: list[tuple[str, bool, str, str, Callable[[], object]]] = [
             ("import", user.may("customers", "create"),
              translate("ImportExportPanel", "Import customers…"),
              translate("ImportExportPanel", "Customers and their contacts from an Excel "
@@ -156,7 +159,7 @@ class ImportExportPanel(QWidget):
         layout.addWidget(self.help_button)
         layout.addStretch(1)
 
-    def _card(self, key: str, title: str, text: str, handler: Callable[[], None]) -> QFrame:
+    def _card(self, key: str, title: str, text: str, handler: Callable[[], object]) -> QFrame:
         card = QFrame(self)
         card.setFrameShape(QFrame.Shape.StyledPanel)
         button = QPushButton(title, card)
