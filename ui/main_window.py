@@ -48,6 +48,7 @@ from ui.errors import error_text
 from ui.help import show_help
 from ui.layout_state import restore_widget_states, widget_states
 from ui.modules import MENUS, MODULES, SUBMENUS, Module, PanelContext
+from ui.panels.business_log_panel import BusinessLogPanel
 from ui.widgets.shortcut_panel import (
     PART_PREFERENCES,
     PARTS,
@@ -119,6 +120,7 @@ class MainWindow(QMainWindow):
     def _build_central(self) -> None:
         self.shortcut_panel = ShortcutPanel(self._logged_in, self._language, self.preferences)
         self.shortcut_panel.module_requested.connect(self.open_module)
+        self.shortcut_panel.log_entry_requested.connect(self._show_business_log_entry)
         self.start_label = QLabel(
             QCoreApplication.translate(
                 "MainWindow", "Welcome, %1. Choose a module from the menus above."
@@ -278,6 +280,13 @@ class MainWindow(QMainWindow):
         self._update_module_texts()
         self.module_changed.emit(entry.key)
         return True
+
+    def _show_business_log_entry(self, entry_id: int) -> None:
+        """The shortcut panel asked for one of today's entries; the module is open by then
+        unless unsaved changes kept the user where they were."""
+        panel = self.panels.get("business_log")
+        if isinstance(panel, BusinessLogPanel) and self.panel_stack.currentWidget() is panel:
+            panel.show_entry(entry_id)
 
     def _make_panel(self, entry: Module) -> QWidget | None:
         assert entry.factory is not None

@@ -35,7 +35,9 @@ from app.reference_records import (
 )
 from db.engine import make_session_factory
 from ui.panels.audit_panel import AuditPanel
+from ui.panels.business_log_panel import business_log_panel
 from ui.panels.customer_panel import CustomerPanel
+from ui.panels.customer_statistics_panel import customer_statistics_panel
 from ui.panels.employees_panel import EmployeesPanel
 from ui.panels.pending_panel import PendingPanel
 from ui.panels.permissions_panel import PermissionsPanel
@@ -172,7 +174,7 @@ MODULES: tuple[Module, ...] = (
         QT_TRANSLATE_NOOP("Modules", "Business log"),
         "business_log",
         _TASKS,
-        factory=pending,
+        factory=business_log_panel,
     ),
     Module(
         "information_manager",
@@ -388,6 +390,14 @@ MODULES: tuple[Module, ...] = (
         "customer_management",
         _CUSTOMERS,
         factory=pending,
+    ),
+    Module(
+        "customer_statistics",
+        "management",
+        QT_TRANSLATE_NOOP("Modules", "Customer statistics"),
+        "customer_statistics",
+        _CUSTOMERS,
+        factory=customer_statistics_panel,
     ),
     Module(
         "competitor_analysis",

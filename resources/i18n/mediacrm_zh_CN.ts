@@ -286,78 +286,78 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/modules.py" line="58"/>
+        <location filename="../../ui/modules.py" line="60"/>
         <source>File</source>
         <translation>文件管理</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="59"/>
+        <location filename="../../ui/modules.py" line="61"/>
         <source>System settings</source>
         <translation>系统设置</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="60"/>
+        <location filename="../../ui/modules.py" line="62"/>
         <source>Customer archive</source>
         <translation>客户档案</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="61"/>
+        <location filename="../../ui/modules.py" line="63"/>
         <source>Customer management</source>
         <translation>客户管理</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="62"/>
+        <location filename="../../ui/modules.py" line="64"/>
         <source>Business</source>
         <translation>事务管理</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="63"/>
+        <location filename="../../ui/modules.py" line="65"/>
         <source>Help</source>
         <translation>帮助系统</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="520"/>
+        <location filename="../../ui/main_window.py" line="529"/>
         <source>MediaCRM</source>
         <translation>MediaCRM 媒体客户关系管理系统</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="323"/>
+        <location filename="../../ui/main_window.py" line="332"/>
         <source>MediaCRM — %1</source>
         <translation>MediaCRM — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>Welcome, %1. Choose a module from the menus above.</source>
         <translation>欢迎，%1。请从上方菜单中选择模块。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>Shortcut panel</source>
         <translation>快捷面板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>User: %1 (%2) · Role: %3</source>
         <translation>用户：%1（%2）· 角色：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="326"/>
-        <location filename="../../ui/main_window.py" line="336"/>
+        <location filename="../../ui/main_window.py" line="335"/>
+        <location filename="../../ui/main_window.py" line="345"/>
         <source>Module: %1</source>
         <translation>模块：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331"/>
+        <location filename="../../ui/main_window.py" line="340"/>
         <source>MediaCRM — %1 — %2</source>
         <translation>MediaCRM — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="485"/>
+        <location filename="../../ui/main_window.py" line="494"/>
         <source>Your password has been changed.</source>
         <translation>您的密码已修改。</translation>
     </message>
@@ -365,222 +365,227 @@
 <context>
     <name>Modules</name>
     <message>
-        <location filename="../../ui/modules.py" line="66"/>
+        <location filename="../../ui/modules.py" line="68"/>
         <source>Information tools</source>
         <translation>信息工具</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="156"/>
+        <location filename="../../ui/modules.py" line="158"/>
         <source>File management</source>
         <translation>附件管理</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="164"/>
+        <location filename="../../ui/modules.py" line="166"/>
         <source>Customer archive</source>
         <translation>客户档案</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="172"/>
+        <location filename="../../ui/modules.py" line="174"/>
         <source>Business log</source>
         <translation>事务日志</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="180"/>
+        <location filename="../../ui/modules.py" line="182"/>
         <source>Task information</source>
         <translation>任务信息</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="188"/>
+        <location filename="../../ui/modules.py" line="190"/>
         <source>Change password…</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="193"/>
+        <location filename="../../ui/modules.py" line="195"/>
         <source>Log in again…</source>
         <translation>重新登录…</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="197"/>
+        <location filename="../../ui/modules.py" line="199"/>
         <source>Exit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="207"/>
+        <location filename="../../ui/modules.py" line="209"/>
         <source>Personal settings…</source>
         <translation>个人设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="214"/>
+        <location filename="../../ui/modules.py" line="216"/>
         <source>Security tools…</source>
         <translation>安全工具…</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="221"/>
+        <location filename="../../ui/modules.py" line="223"/>
         <source>Employees</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="230"/>
+        <location filename="../../ui/modules.py" line="232"/>
         <source>Permissions</source>
         <translation>权限管理</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="238"/>
+        <location filename="../../ui/modules.py" line="240"/>
         <source>Log review</source>
         <translation>日志监察</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="247"/>
+        <location filename="../../ui/modules.py" line="249"/>
         <source>Company information</source>
         <translation>本公司信息</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="257"/>
+        <location filename="../../ui/modules.py" line="259"/>
         <source>Departments</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="266"/>
+        <location filename="../../ui/modules.py" line="268"/>
         <source>Positions</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="275"/>
+        <location filename="../../ui/modules.py" line="277"/>
         <source>Forms of address</source>
         <translation>称谓</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="284"/>
+        <location filename="../../ui/modules.py" line="286"/>
         <source>Countries, regions and cities</source>
         <translation>国家、地区和城市</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="293"/>
+        <location filename="../../ui/modules.py" line="295"/>
         <source>Industries</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="302"/>
+        <location filename="../../ui/modules.py" line="304"/>
         <source>Media outlets</source>
         <translation>媒体</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="311"/>
+        <location filename="../../ui/modules.py" line="313"/>
         <source>Advertising services</source>
         <translation>广告服务</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="320"/>
+        <location filename="../../ui/modules.py" line="322"/>
         <source>Recycle bin</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="328"/>
+        <location filename="../../ui/modules.py" line="330"/>
         <source>Print settings</source>
         <translation>打印设置</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="337"/>
+        <location filename="../../ui/modules.py" line="339"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="345"/>
+        <location filename="../../ui/modules.py" line="347"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="353"/>
+        <location filename="../../ui/modules.py" line="355"/>
         <source>Contact history</source>
         <translation>联系记录</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="361"/>
+        <location filename="../../ui/modules.py" line="363"/>
         <source>Supply and demand</source>
         <translation>供求信息</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="369"/>
+        <location filename="../../ui/modules.py" line="371"/>
         <source>Media advertising records</source>
         <translation>媒体广告记录</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="377"/>
+        <location filename="../../ui/modules.py" line="379"/>
         <source>Import and export</source>
         <translation>导入与导出</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="387"/>
+        <location filename="../../ui/modules.py" line="389"/>
         <source>Sales tracking</source>
         <translation>销售跟踪</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="395"/>
+        <location filename="../../ui/modules.py" line="397"/>
+        <source>Customer statistics</source>
+        <translation>客户统计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modules.py" line="405"/>
         <source>Competitor analysis</source>
         <translation>竞争对手分析</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="403"/>
+        <location filename="../../ui/modules.py" line="413"/>
         <source>Comprehensive query</source>
         <translation>综合查询</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="411"/>
+        <location filename="../../ui/modules.py" line="421"/>
         <source>Bulk mail</source>
         <translation>群发邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="421"/>
+        <location filename="../../ui/modules.py" line="431"/>
         <source>Quotations</source>
         <translation>报价单</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="429"/>
+        <location filename="../../ui/modules.py" line="439"/>
         <source>Advertising orders</source>
         <translation>广告订单</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="437"/>
+        <location filename="../../ui/modules.py" line="447"/>
         <source>Order execution</source>
         <translation>订单执行</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="445"/>
+        <location filename="../../ui/modules.py" line="455"/>
         <source>Payments</source>
         <translation>收款记录</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="453"/>
+        <location filename="../../ui/modules.py" line="463"/>
         <source>Subscriptions</source>
         <translation>期刊订阅</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="462"/>
+        <location filename="../../ui/modules.py" line="472"/>
         <source>Exhibitions and conferences</source>
         <translation>会展</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="470"/>
+        <location filename="../../ui/modules.py" line="480"/>
         <source>Tasks</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="479"/>
+        <location filename="../../ui/modules.py" line="489"/>
         <source>Marketing campaigns</source>
         <translation>市场活动</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="487"/>
+        <location filename="../../ui/modules.py" line="497"/>
         <source>Decision analysis</source>
         <translation>决策分析</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="497"/>
+        <location filename="../../ui/modules.py" line="507"/>
         <source>Help contents</source>
         <translation>帮助内容</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="505"/>
+        <location filename="../../ui/modules.py" line="515"/>
         <source>About MediaCRM</source>
         <translation>关于 MediaCRM</translation>
     </message>

@@ -34,6 +34,7 @@ from tests.prompters import Answers
 from tests.security_world import World
 from ui import i18n, modules
 from ui.main_window import MENU_TITLES, MainWindow
+from ui.panels.business_log_panel import BusinessLogPanel
 from ui.panels.employees_panel import EmployeesPanel
 from ui.panels.pending_panel import PendingPanel
 from ui.panels.record_panel import RecordPanel
@@ -412,6 +413,24 @@ def test_the_shortcut_panel_shows_the_users_work_and_adds_log_lines(
         panel.message_view.itemActivated.emit(first_item(panel.message_view), 0)
     assert not first_item(panel.message_view).font(0).bold()
     assert panel.boxes["information_manager"].title() == "Information manager (0 unread)"
+
+
+def test_double_clicking_todays_log_entry_opens_it_in_the_business_log(
+    qtbot: QtBot, windows: Windows
+) -> None:
+    window = windows.open("staff_a")
+    panel = window.shortcut_panel
+    panel.log_edit.setText("拜访华夏传媒")
+    with qtbot.waitSignal(panel.overview_loaded, timeout=TIMEOUT_MS):
+        panel.add_log_button.click()
+    entry = first_item(panel.log_view)
+    panel.log_view.itemActivated.emit(entry, 0)
+    settle(qtbot, window)
+    business_log = window.current_panel()
+    assert isinstance(business_log, BusinessLogPanel)
+    assert window.current_module is not None and window.current_module.key == "business_log"
+    assert business_log.current is not None
+    assert business_log.current.values["subject"] == "拜访华夏传媒"
 
 
 class MissedTranslations(QTranslator):
