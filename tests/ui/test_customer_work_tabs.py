@@ -220,12 +220,12 @@ def test_files_are_added_opened_saved_and_deleted_from_the_tab(
         qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
     assert listed(tab) == [["合同.pdf", "2.0 MB", "application/pdf"]]
     tab.view.selectRow(0)
-    assert tab.actions.runner is not None
-    with qtbot.waitSignal(tab.actions.written, timeout=20_000):
+    assert tab.file_actions.runner is not None
+    with qtbot.waitSignal(tab.file_actions.written, timeout=20_000):
         qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
     assert files.suggested[0].name == "合同.pdf"
     assert sha(target) == sha(source)
-    with qtbot.waitSignal(tab.actions.written, timeout=20_000):
+    with qtbot.waitSignal(tab.file_actions.written, timeout=20_000):
         qtbot.mouseClick(tab.open_button, Qt.MouseButton.LeftButton)
     assert viewer.opened[0].name == "合同.pdf" and sha(viewer.opened[0]) == sha(source)
     qtbot.mouseClick(tab.delete_button, Qt.MouseButton.LeftButton)
@@ -351,7 +351,7 @@ def test_file_management_lists_the_files_the_user_sees_and_saves_one(
         ]
         assert not panel.delete_button.isEnabled()
         panel.view.selectRow(0)
-        with qtbot.waitSignal(panel.actions.written, timeout=20_000):
+        with qtbot.waitSignal(panel.file_actions.written, timeout=20_000):
             qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
         assert sha(target) == sha(source)
         panel.close()

@@ -235,10 +235,10 @@ class AttachmentsTab(QWidget):
         self._user = context.logged_in.user
         self._files = files or DialogFileChooser()
         self._customer: RecordValues | None = None
-        self.actions = AttachmentActions(
+        self.file_actions = AttachmentActions(
             self, context, prompter, self._files, open_url or QDesktopServices.openUrl
         )
-        self.actions.changed.connect(self.reload)
+        self.file_actions.changed.connect(self.reload)
         self.model = AttachmentModel(context.language, self)
         self.view = QTableView(self)
         self.view.setObjectName("attachments_view")
@@ -283,7 +283,7 @@ class AttachmentsTab(QWidget):
                 with self._sessions.begin() as session:
                     rows = attachments.customer_files(session, self._user, self._customer.id)
             except MediaCrmError as error:
-                self.actions.warn(error)
+                self.file_actions.warn(error)
         self.model.set_rows(rows)
         row = None if chosen is None else self.model.row_of_id(chosen.id)
         if row is not None:
@@ -330,7 +330,7 @@ class AttachmentsTab(QWidget):
 
         total = sum(path.stat().st_size for path in chosen if path.is_file())
         label = translate("AttachmentsTab", "Adding files (%1)…").replace("%1", str(len(chosen)))
-        runner = self.actions.run(label, work, total)
+        runner = self.file_actions.run(label, work, total)
         runner.succeeded.connect(lambda _count: self.reload())
         return runner
 
@@ -361,14 +361,14 @@ class AttachmentsTab(QWidget):
     def open_selected(self) -> None:
         item = self.selected()
         if item is not None:
-            self.actions.open(item)
+            self.file_actions.open(item)
 
     def save_selected(self) -> None:
         item = self.selected()
         if item is not None:
-            self.actions.save_as(item)
+            self.file_actions.save_as(item)
 
     def delete_selected(self) -> None:
         item = self.selected()
         if item is not None:
-            self.actions.delete(item)
+            self.file_actions.delete(item)

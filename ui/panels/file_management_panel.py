@@ -60,14 +60,14 @@ class FileManagementPanel(QWidget):
         self._sessions = context.session_factory
         self._user = context.logged_in.user
         prompter = prompter or MessageBoxPrompter()
-        self.actions = AttachmentActions(
+        self.file_actions = AttachmentActions(
             self,
             context,
             prompter,
             files or DialogFileChooser(),
             open_url or QDesktopServices.openUrl,
         )
-        self.actions.changed.connect(self.refresh)
+        self.file_actions.changed.connect(self.refresh)
         query = ListQuery(attachments.attachment_list_spec(), "created_at", descending=True)
         self.model = QueryTableModel(
             self._sessions, self._user, context.language, query, parent=self
@@ -156,23 +156,23 @@ class FileManagementPanel(QWidget):
             with self._sessions.begin() as session:
                 return attachments.info(session, self._user, attachment_id)
         except MediaCrmError as error:
-            self.actions.warn(error)
+            self.file_actions.warn(error)
             return None
 
     def open_selected(self) -> None:
         item = self.selected()
         if item is not None:
-            self.actions.open(item)
+            self.file_actions.open(item)
 
     def save_selected(self) -> None:
         item = self.selected()
         if item is not None:
-            self.actions.save_as(item)
+            self.file_actions.save_as(item)
 
     def delete_selected(self) -> None:
         item = self.selected()
         if item is not None:
-            self.actions.delete(item)
+            self.file_actions.delete(item)
 
     def closeEvent(self, event: Any) -> None:
         self.model.close()
