@@ -9,11 +9,17 @@ order and before them in descending order, on both databases. Each page is read 
 segments — rows whose sort value is set, by (sort, id), then the NULL ones, by id — so each
 query is a range over the sort column's index on SQLite and PostgreSQL alike.
 
+A page is read by one of at most four statements per list, user and database (forwards or
+backwards, from a key or from an end), each built and compiled once and kept with its
+ListQuery (`PagePlan`): a page then costs the driver's execute and fetch and the conversion of
+the values the driver returns, not the building, compiling and caching of a statement.
+
 No Qt here: ui/models/query_model.py is the table model over these functions.
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import functools
@@ -24,7 +30,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Literal, get_args
 
-from sqlalchemy import ColumnElement, Connection, Select, func, or_, select
+from sqlalchemy import ColumnElement, Connection, Integer, Select, bindparam, func, or_, select
+from sqlalchemy.engine import Dialect
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.expression import ClauseElement, Executable
@@ -205,6 +213,10 @@ class ListQuery:
     sort_key: str | None = None  # None: the first column
     descending: bool = False
     filters: tuple[Filter, ...] = ()
+    # The page statements compiled for this list (page_plan); not copied by sorted_by/filtered.
+    _plans: dict[tuple[Any, ...], PagePlan] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "filters", tuple(self.filters))
@@ -237,6 +249,31 @@ class ListQuery:
         )
         statement = self.spec.statement(user, *selected, joins=joins)
         return statement.where(*conditions) if conditions else statement
+
+    def page_plan(
+        self, user: CurrentUser, dialect: Dialect, valued: bool, keyed: bool, descending: bool
+    ) -> PagePlan:
+        """The statement of one segment of a page (see `_page`), made once per user and
+        database: its permission filter and the list's filters are fixed in it, the key and the
+        number of rows are its parameters."""
+        key = (id(user), id(dialect), valued, keyed, descending)
+        plan = self._plans.get(key)
+        if plan is not None and plan.user is user and plan.dialect is dialect:
+            return plan
+        plan = PagePlan.of(_page_statement(self, user, valued, keyed, descending), user, dialect)
+        if len(self._plans) >= MAX_PLANS:  # many logins or engines over one query: start anew
+            self._plans.clear()
+        self._plans[key] = plan
+        return plan
+
+    @functools.cached_property
+    def may_be_null(self) -> bool:
+        """Whether the sort expression can be NULL: not for a NOT NULL column of the list's own
+        table (then the NULL segment's query is saved)."""
+        sort = self.sort_column.sort_by
+        table = getattr(sort, "table", None)
+        nullable = getattr(sort, "nullable", True)
+        return bool(nullable) or table is not self.spec.model.__table__
 
 
 def escape_like(text: str) -> str:
@@ -321,47 +358,164 @@ def _page(
     limit: int,
     backwards: bool,
 ) -> Page:
-    spec, sort = query.spec, query.sort_column.sort_by
-    selected = [spec.ident, *(column.expression for column in spec.columns), sort]
-    base = query.statement(user, *selected)
+    connection = _core(session)
     descending = query.descending != backwards
     found: list[Row] = []
-    for segment, segment_key in _segments(query, key, descending):
-        statement = _segment(base, sort, spec.ident, segment, segment_key, descending)
-        rows = _core(session).execute(statement.limit(limit - len(found))).all()
-        found.extend(tuple(row) for row in rows)
+    for valued, segment_key in _segments(query, key, descending):
+        plan = query.page_plan(
+            user, connection.dialect, valued, segment_key is not None, descending
+        )
+        values: dict[str, Any] = {LIMIT: limit - len(found)}
+        if segment_key is not None:
+            values[KEY_ID] = segment_key.id
+            if valued:
+                values[KEY_VALUE] = segment_key.value
+        found.extend(plan.fetch(connection, values))
         if len(found) >= limit:
             break
     if backwards:
         found.reverse()
-    keys = [Key(row[-1], row[0]) for row in found]
+    if not found:
+        return Page(rows=(), first=None, last=None, complete=True)
+    first, last = found[0], found[-1]
     return Page(
-        rows=tuple(row[:-1] for row in found),
-        first=keys[0] if keys else None,
-        last=keys[-1] if keys else None,
+        rows=tuple([row[:-1] for row in found]),
+        first=Key(first[-1], first[0]),
+        last=Key(last[-1], last[0]),
         complete=len(found) < limit,
     )
+
+
+# The parameters of a page statement: the key to start after and the number of rows.
+KEY_VALUE, KEY_ID, LIMIT = "mc_page_key_value", "mc_page_key_id", "mc_page_limit"
+MAX_PLANS = 32  # per ListQuery
+
+
+def _page_statement(
+    query: ListQuery, user: CurrentUser, valued: bool, keyed: bool, descending: bool
+) -> Select[Any]:
+    """One segment of a page: (id, *columns, sort value), the key and LIMIT as parameters."""
+    spec, sort = query.spec, query.sort_column.sort_by
+    base = query.statement(user, spec.ident, *(column.expression for column in spec.columns), sort)
+    key = None
+    if keyed:
+        key = Key(
+            bindparam(KEY_VALUE, None, type_=sort.type),
+            bindparam(KEY_ID, None, type_=spec.ident.type),  # type: ignore[arg-type]
+        )
+    statement = _segment(base, sort, spec.ident, valued, key, descending)
+    return statement.limit(bindparam(LIMIT, None, type_=Integer()))
+
+
+@dataclass(eq=False)
+class PagePlan:
+    """A statement compiled once for one database and run on the driver's cursor: its SQL, its
+    fixed parameters already converted for the driver, and how to convert the parameters that
+    change and the values that come back (SQLAlchemy's own bind and result processors, so
+    the rows are what `Connection.execute` would give). Runs inside the connection's
+    transaction as `Connection.execute` does; driver errors come as SQLAlchemy's."""
+
+    sql: str
+    positions: tuple[str, ...] | None  # the parameter names in order, for a positional driver
+    fixed: dict[str, Any]
+    variable: dict[str, Callable[[Any], Any] | None]
+    types: tuple[Any, ...]  # of the selected columns
+    user: CurrentUser  # kept: the plan is found by the identity of the user and the dialect
+    dialect: Dialect
+    _results: dict[tuple[Any, ...], list[tuple[int, Callable[[Any], Any]]]] = field(
+        default_factory=dict
+    )
+
+    @classmethod
+    def of(cls, statement: Select[Any], user: CurrentUser, dialect: Dialect) -> PagePlan:
+        variable_names = (KEY_VALUE, KEY_ID, LIMIT)
+        compiled = statement.compile(dialect=dialect)
+        state = compiled.construct_expanded_state(dict.fromkeys(variable_names))
+        processors = {}
+        for bind, name in compiled.bind_names.items():
+            if not bind.expanding:  # the expanded state has those of IN's parameters
+                process = bind.type.dialect_impl(dialect).bind_processor(dialect)
+                processors[compiled.escaped_bind_names.get(name, name)] = process
+        processors.update(state.processors)
+        fixed: dict[str, Any] = {}
+        variable: dict[str, Callable[[Any], Any] | None] = {}
+        for name, value in state.parameters.items():
+            process = processors.get(name)
+            if name in variable_names:
+                variable[name] = process
+            else:
+                fixed[name] = value if process is None else process(value)
+        positions = None if state.positiontup is None else tuple(state.positiontup)
+        types = tuple(column.type for column in statement.selected_columns)
+        return cls(state.statement, positions, fixed, variable, types, user, dialect)
+
+    def parameters(self, values: dict[str, Any]) -> Any:
+        found = dict(self.fixed)
+        for name, process in self.variable.items():
+            value = values[name]
+            found[name] = value if process is None else process(value)
+        if self.positions is None:
+            return found
+        return tuple([found[name] for name in self.positions])
+
+    def fetch(self, connection: Connection, values: dict[str, Any]) -> list[Row]:
+        """The rows for `values` of the variable parameters, as plain tuples."""
+        if not connection.in_transaction():
+            connection.begin()  # as Connection.execute begins one by itself
+        parameters = self.parameters(values)
+        driver_connection = connection.connection
+        cursor = driver_connection.cursor()
+        try:
+            cursor.execute(self.sql, parameters)
+            converters = self._converters(cursor.description)
+            rows = cursor.fetchall()
+        except self.dialect.loaded_dbapi.Error as exc:
+            lost = self.dialect.is_disconnect(exc, driver_connection, cursor)
+            if lost:
+                connection.invalidate(exc)
+            raise DBAPIError.instance(
+                self.sql,
+                parameters,
+                exc,
+                self.dialect.loaded_dbapi.Error,
+                connection_invalidated=lost,
+                dialect=self.dialect,
+            ) from exc
+        finally:
+            with contextlib.suppress(Exception):
+                cursor.close()
+        if not converters or not rows:
+            return list(rows)
+        columns = list(zip(*rows, strict=True))
+        for index, convert in converters:
+            columns[index] = tuple(map(convert, columns[index]))
+        return list(zip(*columns, strict=True))
+
+    def _converters(self, description: Any) -> list[tuple[int, Callable[[Any], Any]]]:
+        """The result processors of the selected columns for the driver's column types (as
+        SQLAlchemy chooses them), found once per set of types."""
+        codes = tuple(column[1] for column in description)
+        found = self._results.get(codes)
+        if found is None:
+            found = []
+            for index, (type_, code) in enumerate(zip(self.types, codes, strict=True)):
+                convert = type_.dialect_impl(self.dialect).result_processor(self.dialect, code)
+                if convert is not None:
+                    found.append((index, convert))
+            self._results[codes] = found
+        return found
 
 
 def _segments(query: ListQuery, key: Key | None, descending: bool) -> list[tuple[bool, Key | None]]:
     """The segments (True: sort value set, False: NULL) still to read after `key`, in the
     order read, each with the key to start after (only in the first)."""
-    segments = [True, False] if _may_be_null(query) else [True]
+    segments = [True, False] if query.may_be_null else [True]
     if descending:
         segments.reverse()
     if key is None:
         return [(segment, None) for segment in segments]
     start = segments.index(key.value is not None)
     return [(segments[start], key)] + [(segment, None) for segment in segments[start + 1 :]]
-
-
-def _may_be_null(query: ListQuery) -> bool:
-    """Whether the sort expression can be NULL: not for a NOT NULL column of the list's own
-    table (then the NULL segment's query is saved)."""
-    sort = query.sort_column.sort_by
-    table = getattr(sort, "table", None)
-    nullable = getattr(sort, "nullable", True)
-    return bool(nullable) or table is not query.spec.model.__table__
 
 
 def _segment(

@@ -10,19 +10,24 @@ from typing import Any
 
 import pytest
 from sqlalchemy import select
+from sqlalchemy.engine import URL
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from app import listing
 from app.access import CurrentUser
 from app.listing import Filter, Formats, Key, ListQuery
+from db.engine import make_engine, make_session_factory
 from db.models.customers import Customer
+from db.models.org import User
+from db.permissions import module_of
 from tests.acting_users import acting
 from tests.list_world import (
     HOSTILE_NAMES,
     PINYIN_ORDER,
     customer_spec,
 )
-from tests.security_world import World
+from tests.security_world import EXPECTED_OWNERS, World
 
 SORT_COLUMNS = {
     "name": Customer.name_pinyin,
@@ -226,6 +231,60 @@ def test_staff_with_own_scope_pages_and_counts_only_own_rows(
     assert capped == listing.RowCount(11, exact=False)
     with list_boss[0]() as session:
         assert ids == expected_ids(session, "name", False, owner_id=user.employee_id)
+
+
+def test_one_list_read_by_several_users_gives_each_the_rows_they_may_see(
+    list_world: World, list_boss: tuple[Any, CurrentUser]
+) -> None:
+    """The page statements a ListQuery keeps are its user's: the same query read by the boss,
+    a department head (own and departments' rows) and a staff member (own rows), and by the
+    boss again, pages through each one's rows only, filters and all."""
+    query = ListQuery(
+        customer_spec(), sort_key="name", filters=(Filter("name", "contains", "公司"),)
+    )
+    boss_factory, boss = list_boss
+    with boss_factory() as session:
+        everyone = walk_forward(session, query, boss, 40)
+        owner_of = dict(session.execute(select(Customer.id, Customer.owner_id)).all())
+    engine = make_engine(list_world.url)
+    try:
+        with make_session_factory(engine)() as session:
+            employee_of = dict(session.execute(select(User.username, User.employee_id)).all())
+    finally:
+        engine.dispose()
+    assert everyone
+    for username in ("head_a", "staff_a"):
+        owners = {employee_of[name] for name in EXPECTED_OWNERS[username]}
+        with acting(list_world, username) as (factory, user), factory() as session:
+            ids = walk_forward(session, query, user, 40)
+            plan = query.page_plan(user, session.get_bind().dialect, True, True, False)
+            again = query.page_plan(user, session.get_bind().dialect, True, True, False)
+        assert ids == [id_ for id_ in everyone if owner_of[id_] in owners]
+        assert 0 < len(ids) < len(everyone)
+        assert again is plan and plan.user is user  # made once per user, not per page
+    with boss_factory() as session:
+        assert walk_forward(session, query, boss, 40) == everyone
+
+
+def test_a_failed_page_read_raises_sqlalchemys_error(empty_db_url: URL) -> None:
+    """Pages run on the driver's cursor; its errors still come as SQLAlchemy's, with the
+    statement, and the connection can go on after a rollback. (A database without the
+    table.)"""
+    user = CurrentUser(
+        user_id=1, username="boss", display_name="Boss", employee_id=1, department_id=None,
+        role_id=1, role_key="decision_maker", role_name_zh="决策者", role_name_en="Boss",
+        functions=frozenset({(module_of("customers"), "view")}), scopes={"customers": "all"},
+    )  # fmt: skip
+    engine = make_engine(empty_db_url)
+    try:
+        with engine.connect() as connection:
+            with pytest.raises(DBAPIError) as raised:
+                listing.first_page(connection, ListQuery(customer_spec()), user, 10)
+            assert "FROM customers" in str(raised.value.statement)
+            connection.rollback()
+            assert connection.exec_driver_sql("SELECT 1").scalar() == 1
+    finally:
+        engine.dispose()
 
 
 def test_count_past_the_cap_is_an_estimate(list_boss: tuple[Any, CurrentUser]) -> None:
