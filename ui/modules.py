@@ -39,6 +39,7 @@ from ui.panels.business_log_panel import business_log_panel
 from ui.panels.customer_panel import CustomerPanel
 from ui.panels.customer_statistics_panel import customer_statistics_panel
 from ui.panels.employees_panel import EmployeesPanel
+from ui.panels.import_export_panel import import_export_panel
 from ui.panels.pending_panel import PendingPanel
 from ui.panels.permissions_panel import PermissionsPanel
 from ui.panels.reference_panels import GeographyPanel, RecycleBinPanel, record_panel
@@ -377,9 +378,9 @@ MODULES: tuple[Module, ...] = (
         "import_export",
         "archive",
         QT_TRANSLATE_NOOP("Modules", "Import and export"),
-        "customers",
-        ("customers", "export"),
-        factory=pending,
+        "import_export",
+        _CUSTOMERS,
+        factory=import_export_panel,
         separator_before=True,
     ),
     # 客户管理 Customer management

@@ -35,6 +35,7 @@ SCENE_MODULES = [
     "ui.screenshot_scenes_login",
     "ui.screenshot_scenes_security",
     "ui.screenshot_scenes_workspace",
+    "ui.screenshot_scenes_customer_tools",
 ]
 LANGUAGES = ("zh_CN", "en")
 OUTPUT_DIR = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
