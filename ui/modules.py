@@ -39,10 +39,12 @@ from ui.panels.business_log_panel import business_log_panel
 from ui.panels.customer_panel import CustomerPanel
 from ui.panels.customer_statistics_panel import customer_statistics_panel
 from ui.panels.employees_panel import EmployeesPanel
+from ui.panels.file_management_panel import file_management_panel
 from ui.panels.import_export_panel import import_export_panel
 from ui.panels.pending_panel import PendingPanel
 from ui.panels.permissions_panel import PermissionsPanel
 from ui.panels.reference_panels import GeographyPanel, RecycleBinPanel, record_panel
+from ui.panels.sales_tracking_panel import sales_tracking_panel
 
 if TYPE_CHECKING:
     from app.preferences import Preferences
@@ -159,7 +161,7 @@ MODULES: tuple[Module, ...] = (
         QT_TRANSLATE_NOOP("Modules", "File management"),
         "file_management",
         _CUSTOMERS,
-        factory=pending,
+        factory=file_management_panel,
     ),
     Module(
         "customer_archive",
@@ -390,7 +392,7 @@ MODULES: tuple[Module, ...] = (
         QT_TRANSLATE_NOOP("Modules", "Sales tracking"),
         "customer_management",
         _CUSTOMERS,
-        factory=pending,
+        factory=sales_tracking_panel,
     ),
     Module(
         "customer_statistics",
