@@ -124,13 +124,14 @@ def _require_end_after_start(values: Values, start: str, end: str) -> None:
 
 
 def _prepare_contact_history(
-    session: Session, user: CurrentUser, values: Values, _record_id: int | None
+    session: Session, user: CurrentUser, values: Values, record_id: int | None
 ) -> None:
-    """Under a customer the user sees; by default now, by the user."""
+    """Under a customer the user sees; a new one by default now, by the user (an edit
+    that leaves the staff member out leaves it out: it never becomes the editor)."""
     require_visible_customer(session, user, values["customer_id"])
     if values.get("contacted_at") is None:
         values["contacted_at"] = dt.datetime.now(dt.UTC)
-    if values.get("employee_id") is None:
+    if values.get("employee_id") is None and record_id is None:
         values["employee_id"] = user.employee_id
     _require_contact_of_customer(session, values)
     if values["employee_id"] is not None:
