@@ -2,7 +2,8 @@
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_list_model.py \\
         [--pg-database mc_bench_list] [--pg-customers 1000000] \\
-        [--sqlite PATH] [--sqlite-customers 100000] [--no-pg] [--no-sqlite]
+        [--sqlite PATH] [--sqlite-customers 100000] [--no-pg] [--no-sqlite] \\
+        [--page-repeats 200]
 
 The databases are made once with the program's own commands (`mediacrm db upgrade`, `mediacrm
 demo --customers N`) and reused. Two logins are made for each run with `mediacrm user add`:
@@ -13,7 +14,8 @@ row-level security is in force. The logins are removed (and their roles dropped)
 Prints one line per database and user: the first screenful, the exact count's arrival, Ctrl+End
 and a drag of the scroll bar to the middle (and to 1/4, 3/4), the repaint of one screen while
 scrolling, the process's resident memory, and one page read by the model against the same SQL
-through the bare driver.
+through the bare driver. The page reads are timed in turns (model, raw, model, …) many times
+and their medians compared: the ratio model / raw is printed on a line of its own per list.
 """
 
 from __future__ import annotations
@@ -54,15 +56,15 @@ from db.security import role_names  # noqa: E402
 from ui.models.query_model import (  # noqa: E402
     Anchor,
     QueryTableModel,
-    make_block,
+    read_block,
     read_page,
-    reading,
 )
 
 ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
 PASSWORD = "Bench-List-Passw0rd"
 USERS = {"bench_boss": "decision_maker", "bench_staff": "staff"}
 BLOCK = 200
+PAGE_RATIO_LIMIT = 1.5
 
 
 def customer_list_spec() -> ListSpec:
@@ -105,8 +107,20 @@ class Figures:
     page_read_ms: float = 0.0
     page_raw_ms: float = 0.0
 
+    @property
+    def ratio(self) -> float:
+        return self.page_read_ms / self.page_raw_ms if self.page_raw_ms else 0.0
+
+    def ratio_line(self) -> str:
+        verdict = "within" if self.ratio <= PAGE_RATIO_LIMIT else "OVER"
+        return (
+            f"page read {self.label}: model {self.page_read_ms:.2f} ms (formatted "
+            f"{self.page_model_ms:.2f} ms) vs raw driver {self.page_raw_ms:.2f} ms: ratio "
+            f"{self.ratio:.2f}x, {verdict} the {PAGE_RATIO_LIMIT}x limit"
+        )
+
     def line(self) -> str:
-        ratio = self.page_read_ms / self.page_raw_ms if self.page_raw_ms else 0.0
+        ratio = self.ratio
         return (
             f"{self.label:<26} {self.visible:>9,} {self.open_db_ms:>7.1f} "
             f"{self.first_screen_ms:>8.1f} {self.exact_count_ms:>8.0f} {self.end_ms:>7.1f} "
@@ -127,9 +141,10 @@ LEGEND = (
     "(key map); end: Ctrl+End to a painted last screen; middle: scroll bar to 1/2, then "
     "1/4 and 3/4 (worst), to painted rows; repaint: one screen while scrolling (median/max "
     "of 60); RSS: this process with the list open; page: one 200-row page in the middle: "
-    "the model's block read (own session, autocommit, rows formatted) / the same without "
-    "formatting / the same SQL by the bare driver on an open connection (median of 30, "
-    "interleaved); ratio: read / raw."
+    "the model's block read as its background reads do it (its connection, rows converted "
+    "to Python values and formatted) / the same without formatting / the same SQL by the "
+    "bare driver (psycopg or sqlite3) on an open connection, fetchall (medians of "
+    "--page-repeats, interleaved); ratio: read / raw."
 )
 
 
@@ -143,16 +158,19 @@ def main() -> int:
         admin = make_url(args.admin_url).set(drivername="postgresql+psycopg")
         url = admin.set(database=args.pg_database)
         _ensure_postgresql(admin, url, args.pg_customers)
-        results += _run_database(app, url, f"PostgreSQL {args.pg_customers:,}")
+        results += _run_database(app, url, f"PostgreSQL {args.pg_customers:,}", args.page_repeats)
     if not args.no_sqlite:
         url = URL.create("sqlite", database=str(args.sqlite))
         _ensure_sqlite(url, args.sqlite_customers)
-        results += _run_database(app, url, f"SQLite {args.sqlite_customers:,}")
+        results += _run_database(app, url, f"SQLite {args.sqlite_customers:,}", args.page_repeats)
     print()
     print(HEADER)
     for figures in results:
         print(figures.line())
     print(LEGEND)
+    print()
+    for figures in results:
+        print(figures.ratio_line())
     return 0
 
 
@@ -167,6 +185,9 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--sqlite-customers", type=int, default=100_000)
     parser.add_argument("--no-pg", action="store_true")
     parser.add_argument("--no-sqlite", action="store_true")
+    parser.add_argument(
+        "--page-repeats", type=int, default=200, help="page reads timed per side (interleaved)"
+    )
     return parser.parse_args()
 
 
@@ -276,22 +297,25 @@ def _remove_logins(engine: Any, url: URL) -> None:
 # The measurements.
 
 
-def _run_database(app: QApplication, url: URL, label: str) -> list[Figures]:
+def _run_database(app: QApplication, url: URL, label: str, repeats: int) -> list[Figures]:
     results = []
     with _logins(url):
         for username in USERS:
             logged_in = auth.login(url, username, PASSWORD, "mediacrm db upgrade")
             try:
                 figures = Figures(f"{label} {USERS[username]}")
-                _measure(app, logged_in, url, figures)
+                _measure(app, logged_in, url, figures, repeats)
                 print(figures.line(), flush=True)
+                print(figures.ratio_line(), flush=True)
                 results.append(figures)
             finally:
                 logged_in.close()
     return results
 
 
-def _measure(app: QApplication, logged_in: auth.LoggedIn, url: URL, figures: Figures) -> None:
+def _measure(
+    app: QApplication, logged_in: auth.LoggedIn, url: URL, figures: Figures, repeats: int
+) -> None:
     query = ListQuery(customer_list_spec(), sort_key="name")
     factory, user = make_session_factory(logged_in.engine), logged_in.user
     figures.open_db_ms = _median_ms(5, lambda: _open_in_db(factory, query, user))
@@ -319,7 +343,7 @@ def _measure(app: QApplication, logged_in: auth.LoggedIn, url: URL, figures: Fig
     figures.repaint_ms, figures.repaint_max_ms = _repaints(app, view)
     figures.rss_mb = _rss_mb()
     figures.page_model_ms, figures.page_read_ms, figures.page_raw_ms = _page_fetches(
-        logged_in, url, query
+        model, logged_in, url, query, repeats
     )
     model.close()
     view.close()
@@ -384,38 +408,45 @@ def _repaints(app: QApplication, view: QTableView) -> tuple[float, float]:
 
 
 def _page_fetches(
-    logged_in: auth.LoggedIn, url: URL, query: ListQuery
+    model: QueryTableModel, logged_in: auth.LoggedIn, url: URL, query: ListQuery, repeats: int
 ) -> tuple[float, float, float]:
+    """One page in the middle of the list read by the open model as its background reads do
+    it (through `model.reads`, formatted and not), and the same SQL with the same key values
+    by the bare driver on a connection of its own, fetching every row: medians of `repeats`
+    reads of each, in turns."""
     factory, user = make_session_factory(logged_in.engine), logged_in.user
     with factory() as session:
         found = listing.key_map(session, query, user, BLOCK)
     key = found.keys[len(found.keys) // 2]
     anchor = Anchor("after", key, BLOCK)
     formats = listing.Formats.for_language("zh_CN")
+    reads = model.reads
 
-    def formatted() -> None:
-        with reading(factory) as connection:
-            make_block(query.spec.columns, read_page(connection, query, user, anchor), formats)
+    def formatted() -> Any:
+        return read_block(reads, query, user, anchor, formats)
 
-    def read() -> None:
-        with reading(factory) as connection:
-            read_page(connection, query, user, anchor)
+    def read() -> Any:
+        return reads.run(lambda connection: read_page(connection, query, user, anchor))
 
     compiled = _page_statement(query, user, key).compile(dialect=logged_in.engine.dialect)
     with contextlib.ExitStack() as stack:
         if url.get_backend_name() == "postgresql":
             pg = stack.enter_context(psycopg.connect(_dsn(logged_in.engine.url), autocommit=True))
 
-            def raw() -> None:
-                pg.execute(compiled.string, compiled.params).fetchall()
+            def raw() -> Any:
+                return pg.execute(compiled.string, compiled.params).fetchall()
         else:
             lite = stack.enter_context(contextlib.closing(sqlite3.connect(url.database or "")))
             positional = [compiled.params[name] for name in compiled.positiontup or ()]
 
-            def raw() -> None:
-                lite.execute(compiled.string, positional).fetchall()
+            def raw() -> Any:
+                return lite.execute(compiled.string, positional).fetchall()
 
-        times = _interleaved_ms(30, formatted, read, raw)
+        model_ids = [row[0] for row in read().rows]
+        raw_ids = [row[0] for row in raw()]
+        if model_ids != raw_ids:
+            raise AssertionError("the model's page and the raw page hold different rows")
+        times = _interleaved_ms(repeats, formatted, read, raw)
     return times[0], times[1], times[2]
 
 
@@ -442,7 +473,10 @@ def _wait(app: QApplication, condition: Callable[[], bool], timeout: float = 30)
 
 
 def _interleaved_ms(times: int, *functions: Callable[[], Any]) -> list[float]:
-    """The median time of each function, run in turns (so that a busy machine slows all)."""
+    """The median time of each function, run in turns (so that a busy machine slows all),
+    after a few unmeasured turns (statement caches, the drivers' prepared statements)."""
+    for function in functions * 10:
+        function()
     durations: list[list[float]] = [[] for _ in functions]
     for _ in range(times):
         for function, spent in zip(functions, durations, strict=True):

@@ -22,6 +22,7 @@ from app.listing import Filter, ListQuery
 from db.engine import make_engine, make_session_factory
 from db.models.customers import Customer
 from tests.acting_users import acting
+from tests.databases import pg_connect
 from tests.list_world import PINYIN_ORDER, customer_spec
 from tests.security_world import World
 from ui.models.query_model import PLACEHOLDER, VALUE_ROLE, QueryTableModel, follow_end
@@ -324,3 +325,69 @@ def test_a_failed_read_is_reported_and_loading_ends(
     finally:
         model.close()
         engine.dispose()
+
+
+def boss_model(factory: Any, user: CurrentUser, **options: Any) -> QueryTableModel:
+    return QueryTableModel(factory, user, "en", ListQuery(customer_spec()), block_size=BLOCK,
+                           count_cap=300, **options)  # fmt: skip
+
+
+def test_reads_share_one_kept_connection_given_back_on_close_and_when_idle(
+    qtbot: QtBot, list_world: World
+) -> None:
+    with acting(list_world, "boss") as (factory, user):
+        pool = factory.kw["bind"].pool
+        model = boss_model(factory, user, idle_release_ms=600_000)
+        try:
+            view = table_view(qtbot, model)
+            wait_until_settled(qtbot, model)
+            view.scrollToBottom()
+            expected = ordered_ids(list_world)
+            shown = wait_for_rows(qtbot, view)
+            assert shown == expected[-len(shown) :]
+            qtbot.waitUntil(lambda: not model.is_loading(), timeout=10_000)
+            assert pool.checkedout() == 1  # kept between reads, not one per read
+        finally:
+            model.close()
+        assert pool.checkedout() == 0
+        idle = boss_model(factory, user, idle_release_ms=50)
+        try:
+            wait_until_settled(qtbot, idle)
+            qtbot.waitUntil(lambda: pool.checkedout() == 0, timeout=10_000)
+            assert idle.rowCount() == len(expected)
+        finally:
+            idle.close()
+
+
+def test_a_kept_connection_the_server_dropped_is_replaced_unnoticed(
+    qtbot: QtBot, list_world: World
+) -> None:
+    if not list_world.is_postgresql:
+        pytest.skip("a server drops connections; a SQLite file does not")
+    with acting(list_world, "boss") as (factory, user):
+        model = boss_model(factory, user)
+        failures: list[Exception] = []
+        model.fetch_failed.connect(failures.append)
+        try:
+            view = table_view(qtbot, model)
+            wait_until_settled(qtbot, model)
+            pid = model.reads.run(
+                lambda connection: connection.exec_driver_sql("SELECT pg_backend_pid()").scalar()
+            )
+            with pg_connect() as admin:
+                admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+            model.refresh()
+            wait_until_settled(qtbot, model)
+            shown = wait_for_rows(qtbot, view)
+            assert shown == ordered_ids(list_world)[: len(shown)]
+            assert not failures
+            assert (
+                model.reads.run(
+                    lambda connection: connection.exec_driver_sql(
+                        "SELECT pg_backend_pid()"
+                    ).scalar()
+                )
+                != pid
+            )
+        finally:
+            model.close()

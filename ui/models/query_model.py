@@ -2,24 +2,26 @@
 read lazily in blocks, a million rows as smoothly as fifty.
 
 The model keeps a bounded cache of blocks of `block_size` rows — the raw row tuples and their
-display texts — and nothing else of the list. Every read runs off the GUI thread in a short
-session of its own and arrives by a queued signal; until a block is there its cells show
-"…". A block is read by keyset from a neighbour in the cache, from the key map (every
-block's first key, read in the background when the count is an estimate or a block far
-from the cache is wanted), or from the end of the list when the count is exact, so Ctrl+End
-and dragging the scroll bar to the middle never read with OFFSET. The row count is exact up
-to `count_cap`, an estimate above it until the key map brings the exact count.
+display texts — and nothing else of the list. Every read runs off the GUI thread on a
+connection the model keeps while it reads (`Reads`) and arrives by a queued signal; until a
+block is there its cells show "…". A block is read by keyset from a neighbour in the cache,
+from the key map (every block's first key, read in the background when the count is an
+estimate or a block far from the cache is wanted), or from the end of the list when the
+count is exact, so Ctrl+End and dragging the scroll bar to the middle never read with OFFSET.
+The row count is exact up to `count_cap`, an estimate above it until the key map brings the
+exact count.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import logging
+import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -33,6 +35,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QAbstractItemView
 from sqlalchemy import Connection, Engine
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import listing
@@ -48,8 +51,10 @@ VALUE_ROLE = Qt.ItemDataRole.UserRole + 3  # the raw value of a cell (Decimal, d
 PLACEHOLDER = "…"
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 MAX_WANTED = 6  # blocks asked for and not yet read; older wishes are forgotten
+IDLE_RELEASE_MS = 20_000  # a model that has not read for this long gives its connection back
 
 Index = QModelIndex | QPersistentModelIndex
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -90,6 +95,66 @@ def reading(factory: sessionmaker[Session]) -> Iterator[Connection]:
         yield session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
 
 
+class Reads:
+    """The connection a model reads through, checked out of the engine once, in autocommit,
+    and kept while the model reads: a page then costs neither a session, nor the pool's ping
+    (PostgreSQL), nor resetting the connection on its return. Reads on several threads each
+    take their own; at most one is kept idle, until `release` (the model calls it when it has
+    not read for a while, and on close) gives it back to the pool. A read that finds the kept
+    connection dropped by the server runs once more on a fresh one, pinged by the pool.
+
+    A session factory bound to no engine (or to a connection) is used as before: one short
+    session per read."""
+
+    def __init__(self, source: sessionmaker[Session] | Engine) -> None:
+        factory = make_session_factory(source) if isinstance(source, Engine) else source
+        bind = source if isinstance(source, Engine) else factory.kw.get("bind")
+        self._factory = factory
+        self._engine = bind if isinstance(bind, Engine) else None
+        self._lock = threading.Lock()
+        self._idle: Connection | None = None
+
+    def run(self, read: Callable[[Connection], T]) -> T:
+        """`read` on a connection in autocommit."""
+        if self._engine is None:
+            with reading(self._factory) as connection:
+                return read(connection)
+        with self._lock:
+            kept, self._idle = self._idle, None
+        if kept is None:
+            return self._run_on(self._connect(), read)
+        try:
+            return self._run_on(kept, read)
+        except DBAPIError as exc:
+            if not exc.connection_invalidated:
+                raise
+            log.info("A kept connection was lost (%s); reading on a new one", exc)
+            return self._run_on(self._connect(), read)
+
+    def release(self) -> None:
+        """Give the idle connection back to the pool (the next read checks one out)."""
+        with self._lock:
+            connection, self._idle = self._idle, None
+        if connection is not None:
+            connection.close()
+
+    def _connect(self) -> Connection:
+        assert self._engine is not None
+        return self._engine.connect().execution_options(isolation_level="AUTOCOMMIT")
+
+    def _run_on(self, connection: Connection, read: Callable[[Connection], T]) -> T:
+        try:
+            result = read(connection)
+        except BaseException:
+            connection.close()  # back to the pool, or discarded when invalidated
+            raise
+        with self._lock:
+            spare, self._idle = self._idle, connection
+        if spare is not None:  # another thread's, given back meanwhile
+            spare.close()
+        return result
+
+
 class QueryTableModel(QAbstractTableModel):
     """Rows of a ListQuery as `user` may see them; read-only."""
 
@@ -108,12 +173,11 @@ class QueryTableModel(QAbstractTableModel):
         block_size: int = 200,
         cache_blocks: int = 16,
         count_cap: int = 10_000,
+        idle_release_ms: int = IDLE_RELEASE_MS,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        if isinstance(session_factory, Engine):
-            session_factory = make_session_factory(session_factory)
-        self._factory = session_factory
+        self._reads = Reads(session_factory)
         self._user = user
         self._language = language
         self._formats = formats or Formats.for_language(language)
@@ -140,6 +204,10 @@ class QueryTableModel(QAbstractTableModel):
         self._pump_timer.setSingleShot(True)
         self._pump_timer.setInterval(0)
         self._pump_timer.timeout.connect(self._pump)
+        self._idle_timer = QTimer(self)
+        self._idle_timer.setSingleShot(True)
+        self._idle_timer.setInterval(idle_release_ms)
+        self._idle_timer.timeout.connect(self._reads.release)
         if query is not None:
             self.set_query(query)
 
@@ -147,6 +215,11 @@ class QueryTableModel(QAbstractTableModel):
 
     def query(self) -> ListQuery | None:
         return self._query
+
+    @property
+    def reads(self) -> Reads:
+        """How this model reads (the benchmark times a block read through it)."""
+        return self._reads
 
     def set_query(self, query: ListQuery) -> None:
         """Show `query` from its first row (a reset: the order or the rows changed)."""
@@ -179,11 +252,10 @@ class QueryTableModel(QAbstractTableModel):
         if query is None or self.row_of_id(row_id) is None or row_id in self._rows_reading:
             return
         self._rows_reading.add(row_id)
-        factory, user = self._factory, self._user
+        reads, user = self._reads, self._user
 
         def read() -> Row | None:
-            with reading(factory) as connection:
-                return listing.fetch_row(connection, query, user, row_id)
+            return reads.run(lambda connection: listing.fetch_row(connection, query, user, row_id))
 
         self._run(
             read,
@@ -228,10 +300,13 @@ class QueryTableModel(QAbstractTableModel):
         self.refresh()
 
     def close(self) -> None:
-        """Stop listening and wait for reads in progress (before the engine is disposed)."""
+        """Stop listening, wait for reads in progress and give the connection back (before
+        the engine is disposed)."""
         self._generation += 1
         self._pump_timer.stop()
+        self._idle_timer.stop()
         self._pool.waitForDone()
+        self._reads.release()
 
     # QAbstractTableModel.
 
@@ -400,16 +475,17 @@ class QueryTableModel(QAbstractTableModel):
         """The first block and the row count, in one session."""
         query, generation = self._query, self._generation
         assert query is not None
-        factory, user, formats = self._factory, self._user, self._formats
+        reads, user, formats = self._reads, self._user, self._formats
         size, cap = self._block_size, self._count_cap
 
+        def open_list(connection: Connection) -> tuple[Page, RowCount]:
+            page = listing.first_page(connection, query, user, size)
+            if page.complete:
+                return page, RowCount(len(page.rows), exact=True)
+            return page, listing.count_rows(connection, query, user, cap)
+
         def read() -> Opened:
-            with reading(factory) as connection:
-                page = listing.first_page(connection, query, user, size)
-                if page.complete:
-                    count = RowCount(len(page.rows), exact=True)
-                else:
-                    count = listing.count_rows(connection, query, user, cap)
+            page, count = reads.run(open_list)
             return Opened(count, make_block(query.spec.columns, page, formats))
 
         self._opening = True
@@ -437,11 +513,10 @@ class QueryTableModel(QAbstractTableModel):
         if self._key_map_running or self._query is None:
             return
         query, generation = self._query, self._generation
-        factory, user, step = self._factory, self._user, self._block_size
+        reads, user, step = self._reads, self._user, self._block_size
 
         def read() -> KeyMap:
-            with reading(factory) as connection:
-                return listing.key_map(connection, query, user, step)
+            return reads.run(lambda connection: listing.key_map(connection, query, user, step))
 
         self._key_map_running = True
         self._run(
@@ -510,12 +585,10 @@ class QueryTableModel(QAbstractTableModel):
     def _read_block(self, number: int, anchor: Anchor) -> None:
         query, generation = self._query, self._generation
         assert query is not None
-        factory, user, formats = self._factory, self._user, self._formats
+        reads, user, formats = self._reads, self._user, self._formats
 
         def read() -> Block:
-            with reading(factory) as connection:
-                page = read_page(connection, query, user, anchor)
-            return make_block(query.spec.columns, page, formats)
+            return read_block(reads, query, user, anchor, formats)
 
         self._reading = number
         self._run(
@@ -572,6 +645,8 @@ class QueryTableModel(QAbstractTableModel):
         if loading != self._loading:
             self._loading = loading
             self.loading_changed.emit(loading)
+        if not loading:
+            self._idle_timer.start()
 
 
 def follow_end(view: QAbstractItemView) -> None:
@@ -601,6 +676,14 @@ def follow_end(view: QAbstractItemView) -> None:
     ):
         about.connect(before)
         done.connect(after)
+
+
+def read_block(
+    reads: Reads, query: ListQuery, user: CurrentUser, anchor: Anchor, formats: Formats
+) -> Block:
+    """One block as a model reads it in the background: its page, then its texts."""
+    page = reads.run(lambda connection: read_page(connection, query, user, anchor))
+    return make_block(query.spec.columns, page, formats)
 
 
 def read_page(session: listing.Reader, query: ListQuery, user: CurrentUser, anchor: Anchor) -> Page:
