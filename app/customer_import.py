@@ -25,7 +25,8 @@ those the user may not see) and against earlier rows of the same file:
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator, Sequence
+import re
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -35,10 +36,12 @@ from sqlalchemy.orm import Session
 from app import export
 from app.access import CurrentUser
 from app.customer_duplicates import (
-    CustomerCandidate,
+    RULES,
+    CandidateKeys,
     DuplicateMatch,
-    candidate_keys,
-    find_duplicates_many,
+    email_keys,
+    find_duplicates_by_keys,
+    phone_keys,
 )
 from app.customer_import_fields import FIELD_BY_KEY, Mapping, auto_mapping
 from app.customer_import_rows import (
@@ -58,6 +61,7 @@ from app.customer_import_write import (
     existing_customers,
 )
 from app.errors import NotFoundError, PermissionDeniedError, ValidationError
+from app.fields import credit_code_text
 from app.import_files import PathLike, SourceRow, open_table
 from db.models.customers import Customer
 from db.models.org import Employee, User
@@ -82,7 +86,8 @@ __all__ = [
 OnDuplicate = Literal["skip", "update", "insert"]
 ON_DUPLICATE: tuple[OnDuplicate, ...] = ("skip", "update", "insert")
 DEFAULT_TYPE = "prospect"
-CHECK_BATCH = 1_000
+CHECK_BATCH = 1_000  # rows read between progress reports and Cancel checks
+RESOLVE_BATCH = 5_000  # rows checked against the database at once
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 _C = {column: index for index, column in enumerate(CUSTOMER_COLUMNS)}
@@ -249,48 +254,52 @@ def _add_row(plan: ImportPlan, checked: PreparedRow | list[RowIssue], row: Sourc
 
 
 # Duplicates.
-def _candidate(row: PreparedRow) -> CustomerCandidate:
+_MOBILE_KEY = re.compile(r"1[3-9]\d{9}")
+_LANDLINE_KEY = re.compile(r"(?:010|02\d|0[3-9]\d\d)-[1-9]\d{6,7}")
+_PHONE_COLUMNS = (CONTACT_COLUMNS.index("mobile"), CONTACT_COLUMNS.index("phone"))
+_EMAIL_COLUMN = CONTACT_COLUMNS.index("email")
+
+
+def _phone_keys(value: str) -> Collection[str]:
+    """`phone_keys` of a parsed number: a mobile, or a landline without an extension, as
+    the field parsers write them is its own key (the common case, not parsed again)."""
+    if _MOBILE_KEY.fullmatch(value) or _LANDLINE_KEY.fullmatch(value):
+        return (value,)
+    return phone_keys(value)
+
+
+def _email_keys(value: str) -> Collection[str]:
+    """`email_keys` of a parsed address: one in ASCII lower case is its own key."""
+    if value.isascii() and value.islower() and value == value.strip() and "@" in value:
+        return (value,)
+    return email_keys(value)
+
+
+def _row_keys(row: PreparedRow) -> CandidateKeys:
+    """The row's `candidate_keys`: its company's and its contacts' numbers and addresses,
+    and its stored name key (the same `customer_name_key`)."""
     values = row.customer
     phones = [values[_C["phone"]]] + [
-        number
-        for contact in row.contacts
-        for number in (
-            contact[CONTACT_COLUMNS.index("mobile")],
-            contact[CONTACT_COLUMNS.index("phone")],
-        )
+        contact[column] for contact in row.contacts for column in _PHONE_COLUMNS
     ]
-    emails = [values[_C["email"]]] + [c[CONTACT_COLUMNS.index("email")] for c in row.contacts]
-    return CustomerCandidate(
-        name=values[_C["name"]],
-        credit_code=values[_C["credit_code"]],
-        phones=tuple(dict.fromkeys(p for p in phones if p)),
-        emails=tuple(dict.fromkeys(e for e in emails if e)),
+    emails = [values[_C["email"]]] + [contact[_EMAIL_COLUMN] for contact in row.contacts]
+    code = values[_C["credit_code"]]
+    return CandidateKeys(
+        credit_code=(credit_code_text(code) or None) if code else None,
+        name_key=values[_C["name_key"]],
+        phones=frozenset(key for phone in phones if phone for key in _phone_keys(phone)),
+        emails=frozenset(key for email in emails if email for key in _email_keys(email)),
     )
 
 
-def _file_keys(candidate: CustomerCandidate) -> list[tuple[str, str]]:
+def _file_keys(keys: CandidateKeys) -> list[tuple[str, str]]:
     """The keys by which a later row of the file repeats this one, as the duplicate check
     compares them, credit code first."""
-    keys = candidate_keys(candidate)
     found = [("credit_code", keys.credit_code)] if keys.credit_code else []
     if keys.name_key:
         found.append(("name", keys.name_key))
     found += [("phone", phone) for phone in sorted(keys.phones)]
     found += [("email", email) for email in sorted(keys.emails)]
-    return found
-
-
-def _matches(
-    session: Session,
-    user: CurrentUser,
-    candidates: list[CustomerCandidate],
-    cancelled: Cancelled | None,
-) -> list[list[DuplicateMatch]]:
-    found: list[list[DuplicateMatch]] = []
-    for start in range(0, len(candidates), CHECK_BATCH):
-        if cancelled is not None and cancelled():
-            raise ImportCancelledError()
-        found += find_duplicates_many(session, user, candidates[start : start + CHECK_BATCH])
     return found
 
 
@@ -302,39 +311,55 @@ Target = tuple[str, int]
 def _resolve(
     session: Session, user: CurrentUser, plan: ImportPlan, cancelled: Cancelled | None
 ) -> None:
-    """Decide every good row's fate by the duplicate policy; fills new/updates/duplicates."""
+    """Decide every good row's fate by the duplicate policy; fills new/updates/duplicates.
+    The rows are checked against the database a batch at a time (one statement per rule
+    and batch), against the file's earlier rows by their keys."""
     plan.new, plan.updates, plan.duplicates = [], [], []
     again = plan.duplicate_rejections
     plan.issues = [issue for issue in plan.issues if issue.line not in again]
     plan.rejected_lines -= again
     plan.duplicate_rejections = set()
-    candidates = [_candidate(row) for row in plan.rows]
-    matches = _matches(session, user, candidates, cancelled)
     policy = plan.options.on_duplicate
     editable = user.may("customers", "edit")
     # Acting with full rights (the command line as a superuser), every match may be updated
     # though the database's check, asked by no MediaCRM user, names none.
     sees_all = user.may("customers", "view") and user.scope("customers") == "all"
-    earlier: dict[tuple[str, str], int] = {}
+    # Each key of the rows seen so far, by rule → the position of its first row.
+    earlier: dict[str, dict[str, int]] = {rule: {} for rule in RULES}
     targets: list[Target] = []
     updates: dict[int, CustomerUpdate] = {}
-    for position, (row, candidate, found) in enumerate(
-        zip(plan.rows, candidates, matches, strict=True)
-    ):
-        keys = _file_keys(candidate)
-        repeated = [(rule, earlier[(rule, key)]) for rule, key in keys if (rule, key) in earlier]
-        for key in keys:
-            earlier.setdefault(key, position)
-        target = _target(plan, row, found, repeated, targets, policy, editable, sees_all)
-        targets.append(target)
-        if target[0] == "new" and target[1] == len(plan.new):
-            plan.new.append(NewCustomer(row, [row.line]))
-        elif target[0] == "new":
-            _merge_into_new(plan.new[target[1]], row)
-        elif target[0] == "id":
-            updates.setdefault(target[1], CustomerUpdate(target[1], {}, [])).lines.append(row.line)
-            _merge_into_update(updates[target[1]], row)
+    for start in range(0, len(plan.rows), RESOLVE_BATCH):
+        if cancelled is not None and cancelled():
+            raise ImportCancelledError()
+        rows = plan.rows[start : start + RESOLVE_BATCH]
+        keys = [_row_keys(row) for row in rows]
+        matches = find_duplicates_by_keys(session, user, keys)
+        for position, (row, row_keys, found) in enumerate(
+            zip(rows, keys, matches, strict=True), start
+        ):
+            file_keys = _file_keys(row_keys)
+            repeated = [
+                (rule, earlier[rule][key]) for rule, key in file_keys if key in earlier[rule]
+            ]
+            for rule, key in file_keys:
+                earlier[rule].setdefault(key, position)
+            target = _target(plan, row, found, repeated, targets, policy, editable, sees_all)
+            targets.append(target)
+            _place(plan, updates, row, target)
     _check_updates(session, plan, updates)
+
+
+def _place(
+    plan: ImportPlan, updates: dict[int, CustomerUpdate], row: PreparedRow, target: Target
+) -> None:
+    """Put the row where its target says: a new customer, merged into one, or an update."""
+    if target[0] == "new" and target[1] == len(plan.new):
+        plan.new.append(NewCustomer(row, [row.line]))
+    elif target[0] == "new":
+        _merge_into_new(plan.new[target[1]], row)
+    elif target[0] == "id":
+        updates.setdefault(target[1], CustomerUpdate(target[1], {}, [])).lines.append(row.line)
+        _merge_into_update(updates[target[1]], row)
 
 
 def _target(

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pypinyin import Style, lazy_pinyin
+from pypinyin.constants import RE_HANS
 from pypinyin.seg.simpleseg import seg
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -49,6 +50,11 @@ CUSTOMER_PINYIN_LENGTH, CUSTOMER_MNEMONIC_LENGTH = 600, 200
 CONTACT_PINYIN_LENGTH, CONTACT_MNEMONIC_LENGTH = 200, 60
 # A customer type written as one of these words is an existing customer marked key account.
 KEY_ACCOUNT_WORDS = frozenset({"重点客户", "keyaccount", "keycustomer"})
+# pypinyin's Han characters (RE_HANS is "^(?:[…])+$"): a name is cut into runs of them
+# and runs of anything else, as pypinyin's simple segmenter cuts it.
+_HAN = RE_HANS.pattern.removeprefix("^(?:").removesuffix(")+$")
+_RUNS = re.compile(f"{_HAN}+|(?:(?!{_HAN}).)+", re.DOTALL)
+_HAN_FIRST = re.compile(_HAN)
 _PLACE_ENDINGS = re.compile(r"(维吾尔自治区|壮族自治区|回族自治区|特别行政区|自治区|省|市|地区)$")
 
 
@@ -81,26 +87,51 @@ class PreparedRow:
 
 class NameKeys:
     """A name's pinyin sort key and initials, as `db.pinyin.pinyin_key` and pypinyin's
-    FIRST_LETTER style make them, several times faster: pypinyin cuts the name into the
-    same words (its own segmenter) and each word's readings are remembered."""
+    FIRST_LETTER style make them, many times faster. pypinyin cuts a text into runs of Han
+    characters and runs of anything else, and each Han run into words, on its own: so the
+    keys of a name are its runs' keys put together, and each run's (and each word's) keys
+    are remembered — names repeat their runs (有限公司, a city, a common given name)."""
+
+    RUNS_KEPT = 100_000  # distinct runs remembered, for memory's sake
 
     def __init__(self) -> None:
         self._words: dict[str, tuple[str, str]] = {}
+        self._runs: dict[str, tuple[str, str]] = {}
 
     def keys(self, name: str) -> tuple[str, str]:
+        parts = _RUNS.findall(name)
+        if len(parts) == 1:
+            full, initials = self._run_keys(name)
+            return full.lower(), initials
+        found = [self._run_keys(part) for part in parts]
+        # Lower case once, as pinyin_key does: a final sigma depends on what precedes it.
+        return "".join(f[0] for f in found).lower(), "".join(f[1] for f in found)
+
+    def _run_keys(self, run: str) -> tuple[str, str]:
+        """The pinyin (not yet lower case) and initials of one run, word by word as
+        pypinyin's segmenter cuts it; pypinyin keeps a run without Han characters as it is."""
+        if not _HAN_FIRST.match(run):
+            return run, run
+        known = self._runs.get(run)
+        if known is not None:
+            return known
         full, initials = [], []
         words = self._words
-        for word in seg(name):
+        for word in seg(run):
             known = words.get(word)
             if known is None:
                 known = (
-                    "".join(lazy_pinyin(word)).lower(),
+                    "".join(lazy_pinyin(word)),
                     "".join(lazy_pinyin(word, style=Style.FIRST_LETTER)),
                 )
                 words[word] = known
             full.append(known[0])
             initials.append(known[1])
-        return "".join(full), "".join(initials)
+        keys = "".join(full), "".join(initials)
+        if len(self._runs) >= self.RUNS_KEPT:
+            self._runs.clear()
+        self._runs[run] = keys
+        return keys
 
     def mnemonic(self, initials: str) -> str:
         """Initials as a mnemonic, as app.customers.mnemonic_of keeps them."""

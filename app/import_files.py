@@ -13,6 +13,7 @@ from __future__ import annotations
 import codecs
 import csv
 import datetime as dt
+import functools
 import io
 import logging
 import os
@@ -173,22 +174,144 @@ def _csv_rows(path: PathLike, file_format: FileFormat) -> Iterator[RawRows]:
 
 @contextmanager
 def _xlsx_rows(path: PathLike, _format: FileFormat) -> Iterator[RawRows]:
-    from openpyxl import load_workbook
-
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
+        workbook = _fast_openpyxl().open_workbook(path)
     except (OSError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise unreadable(path, str(exc) or type(exc).__name__) from exc
     try:
         sheet = workbook.worksheets[0]
 
         def rows() -> RawRows:
-            for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+            for number, values in enumerate(_fast_openpyxl().sheet_values(sheet), start=1):
                 yield number, [cell_text(value) for value in values]
 
         yield rows()
     finally:
         workbook.close()
+
+
+@functools.cache
+def _fast_openpyxl() -> Any:
+    """openpyxl's read-only reading with its slow parts done faster, the values the same:
+    a plain string cell (shared or inline) is read straight from its <t> element rather
+    than through openpyxl's rich-text objects, the rest as openpyxl reads it. Made on first
+    use: openpyxl takes a while to import."""
+    from openpyxl.cell.text import Text
+    from openpyxl.reader.excel import ExcelReader
+    from openpyxl.utils.cell import column_index_from_string
+    from openpyxl.worksheet._reader import INLINE_STRING, VALUE_TAG, WorkSheetParser
+    from openpyxl.xml.constants import SHARED_STRINGS, SHEET_MAIN_NS
+    from openpyxl.xml.functions import iterparse
+
+    string_tag = f"{{{SHEET_MAIN_NS}}}si"
+    text_tag = f"{{{SHEET_MAIN_NS}}}t"
+
+    def plain_text(node: Any) -> str | None:
+        """The text of a <si> or <is> that holds one <t> and nothing else, else None."""
+        if len(node) == 1 and node[0].tag == text_tag:
+            return node[0].text or ""
+        return None
+
+    def string_table(source: Any) -> list[str]:
+        """openpyxl's read_string_table, faster for plain strings."""
+        strings = []
+        for _, node in iterparse(source):
+            if node.tag == string_tag:
+                text = plain_text(node)
+                if text is None:
+                    text = Text.from_tree(node).content
+                strings.append(text.replace("x005F_", ""))
+                node.clear()
+        return strings
+
+    class Reader(ExcelReader):  # type: ignore[misc]
+        def read_strings(self) -> None:
+            if self.rich_text:  # pragma: no cover - never asked for here
+                super().read_strings()
+                return
+            found = self.package.find(SHARED_STRINGS)
+            if found is not None:
+                with self.archive.open(found.PartName[1:]) as source:
+                    self.shared_strings = string_table(source)
+
+    columns: dict[str, int] = {}
+
+    class Parser(WorkSheetParser):  # type: ignore[misc]
+        def parse_cell(self, element: Any) -> Any:
+            kind = element.get("t")
+            coordinate = element.get("r")
+            letters = coordinate.rstrip("0123456789") if coordinate else None
+            plain_letters = letters is None or (letters.isalpha() and letters.isupper())
+            if kind not in ("s", "inlineStr") or not plain_letters:
+                return super().parse_cell(element)
+            if kind == "s":
+                value = element.findtext(VALUE_TAG, None) or None
+                if value is not None:
+                    value = self.shared_strings[int(value)]
+            else:
+                child = element.find(INLINE_STRING)
+                value = None if child is None else plain_text(child)
+                if value is None and child is not None:
+                    return super().parse_cell(element)
+            if letters is None:
+                self.col_counter += 1  # type: ignore[has-type]
+            else:
+                column = columns.get(letters)
+                if column is None:
+                    column = columns[letters] = column_index_from_string(letters)
+                self.col_counter = column
+            return {"column": self.col_counter, "value": value}
+
+    class Fast:
+        @staticmethod
+        def open_workbook(path: PathLike) -> Any:
+            reader = Reader(path, read_only=True, data_only=True)
+            reader.read()
+            return reader.wb
+
+        @staticmethod
+        def sheet_values(sheet: Any) -> Iterator[tuple[Any, ...]]:
+            """`sheet.iter_rows(values_only=True)` of a read-only sheet (missing rows and
+            cells as None, as far as the sheet's dimension says)."""
+            max_col, max_row = sheet.max_column, sheet.max_row
+            empty = (None,) * max_col if max_col is not None else ()
+            counter = index = 1
+            workbook = sheet.parent
+            with sheet._get_source() as source:
+                parser = Parser(
+                    source,
+                    sheet._shared_strings,
+                    data_only=True,
+                    epoch=workbook.epoch,
+                    date_formats=workbook._date_formats,
+                    timedelta_formats=workbook._timedelta_formats,
+                )
+                for index, cells in parser.parse():
+                    if max_row is not None and index > max_row:
+                        break
+                    for _ in range(counter, index):  # rows missing from the file
+                        counter += 1
+                        yield empty
+                    if counter <= index:
+                        counter += 1
+                        yield _row_values(cells, max_col)
+            if max_row is not None and max_row < index:
+                for _ in range(counter, max_row + 1):
+                    yield empty
+
+    return Fast
+
+
+def _row_values(cells: list[Any], max_col: int | None) -> tuple[Any, ...]:
+    if not cells and not max_col:
+        return ()
+    width = max_col or cells[-1]["column"]
+    values: list[Any] = [None] * width
+    for cell in cells:
+        column = cell["column"]
+        if 1 <= column <= width:
+            values[column - 1] = cell["value"]
+    return tuple(values)
 
 
 def cell_text(value: Any) -> str:

@@ -3,13 +3,21 @@
 500 MB, written by a staff member through their own login role (row-level security and
 the audit triggers included).
 
-Run by hand:  .venv/bin/python bench/bench_import.py [--rows 100000] [--pg URL]
+Run by hand:  .venv/bin/python bench/bench_import.py [--rows 100000] [--pg URL] [--runs N]
+                  [--only csv|xlsx] [--profile FOLDER] [--search-index]
 Each import runs in a process of its own on a fresh database, so its peak RSS is its own.
+Besides the wall time it prints the CPU seconds of the importing process and of its
+PostgreSQL backend (read from /proc: the server must run on this machine), and the wall
+time of reading and checking (plan) and of writing (the backend's CPU of the plan in
+brackets: the duplicate check). The machine is shared: wall times vary with the others'
+load, CPU times much less. `--profile FOLDER` writes a cProfile of
+each import there (`python -m pstats FOLDER/csv-1.prof`).
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
 import csv
 import json
 import os
@@ -134,26 +142,74 @@ def drop_database(admin: URL, name: str) -> None:
             connection.execute(sql.SQL("DROP ROLE {}").format(sql.Identifier(role)))
 
 
-def child(path: str, url_text: str) -> None:
-    """One import, as the staff member; prints seconds, counts and peak RSS as JSON."""
+def backend_cpu(pid: int) -> float | None:
+    """CPU seconds (user + system) of a PostgreSQL backend on this machine, or None."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def process_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def child(path: str, url_text: str, profile: str | None = None, search: bool = False) -> None:
+    """One import, as the staff member: plan and write in one transaction, as
+    import_customers does (and, with `search`, the new rows' search terms written by
+    db.search_index, which the importer does not do yet); prints seconds, CPU, counts and
+    peak RSS as JSON."""
     from app.access import load_current_user
-    from app.customer_import import import_customers
+    from app.customer_import import plan_import, write_import
 
     url = make_url(url_text)
     engine = make_engine(url)
     factory = make_session_factory(engine)
-    started = time.perf_counter()
+    profiler = cProfile.Profile() if profile else None
+    started, cpu_started = time.perf_counter(), process_cpu()
     with factory.begin() as session:
+        backend = int(session.scalar(text("SELECT pg_backend_pid()")) or 0)
+        backend_started = backend_cpu(backend)
         user_id = session.scalar(text("SELECT mc_user_id()"))
         user = load_current_user(session, int(user_id))
-        result = import_customers(session, user, path)
-    seconds = time.perf_counter() - started
+        if profiler is not None:
+            profiler.enable()
+        plan_started = time.perf_counter()
+        plan = plan_import(session, user, path)
+        write_started, backend_planned = time.perf_counter(), backend_cpu(backend)
+        result = write_import(session, user, plan, recheck=False)
+        index_started = time.perf_counter()
+        if search:
+            from db.search_index import index_customers
+
+            index_customers(session.connection(), result.customer_ids)
+        commit_started = time.perf_counter()
+    finished = time.perf_counter()
+    if profiler is not None:
+        profiler.disable()
+        profiler.dump_stats(profile)  # type: ignore[arg-type]
+    backend_finished = backend_cpu(backend)
+    cpu = process_cpu() - cpu_started
     with factory() as session:
-        audited = session.scalar(text("SELECT count(*) FROM customers"))
+        counted = session.scalar(text("SELECT count(*) FROM customers"))
     engine.dispose()
     print(json.dumps({
-        "seconds": seconds, "created": result.created, "contacts": result.contacts_created,
-        "rejected": result.rejected, "duplicates": result.duplicates, "customers": audited,
+        "seconds": finished - started, "plan": write_started - plan_started,
+        "write": index_started - write_started, "index": commit_started - index_started,
+        "commit": finished - commit_started,
+        "cpu": cpu,
+        "backend_cpu": (
+            None if backend_started is None or backend_finished is None
+            else backend_finished - backend_started
+        ),
+        "backend_plan_cpu": (
+            None if backend_started is None or backend_planned is None
+            else backend_planned - backend_started
+        ),
+        "created": result.created, "contacts": result.contacts_created,
+        "rejected": result.rejected, "duplicates": result.duplicates, "customers": counted,
         "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     }))  # fmt: skip
 
@@ -168,13 +224,24 @@ def audit_rows(admin: URL, name: str) -> int:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--pg", default=os.environ.get("MEDIACRM_TEST_PG", PG_DEFAULT))
-    parser.add_argument("--child", nargs=2, metavar=("FILE", "URL"), help=argparse.SUPPRESS)
+    parser.add_argument("--runs", type=int, default=1, help="imports of each file")
+    parser.add_argument("--only", choices=("csv", "xlsx"), help="import this format only")
+    parser.add_argument("--profile", metavar="FOLDER", help="write a cProfile of each import")
+    parser.add_argument(
+        "--search-index",
+        action="store_true",
+        help="also write the new rows' search terms (db.search_index)",
+    )
+    parser.add_argument("--child", nargs=4, metavar=("FILE", "URL", "PROFILE", "SEARCH"),
+                        help=argparse.SUPPRESS)  # fmt: skip
     args = parser.parse_args()
     if args.child:
-        child(*args.child)
+        child(args.child[0], args.child[1], args.child[2] or None, args.child[3] == "1")
         return
     busy = subprocess.run(["pgrep", "-f", "bench_demo_load"], capture_output=True, text=True)
     if busy.stdout.strip():
@@ -186,22 +253,44 @@ def main() -> None:
         print(f"files written in {time.perf_counter() - started:.1f} s "
               f"(CSV {files[0].stat().st_size / 1e6:.1f} MB, "
               f".xlsx {files[1].stat().st_size / 1e6:.1f} MB)")  # fmt: skip
-        print(f"{'file':<6} {'rows':>8} {'customers':>10} {'contacts':>9} {'audit':>8} "
-              f"{'seconds':>8} {'target':>7} {'peak RSS':>9}")  # fmt: skip
+        print(f"{'file':<5} {'rows':>8} {'customers':>9} {'contacts':>8} {'audit':>7} "
+              f"{'wall s':>6} {'target':>6} {'plan s':>6} {'write s':>7} {'index s':>7} "
+              f"{'CPU s':>5} {'PG CPU s (plan)':>15} {'peak RSS':>8}")  # fmt: skip
         for path, target in zip(files, (15, 30), strict=True):
-            name = "mediacrm_bench_import"
-            url = fresh_database(admin, name)
-            output = subprocess.run(
-                [sys.executable, __file__, "--child", str(path),
-                 url.render_as_string(hide_password=False)],
-                capture_output=True, text=True, check=True,
-            ).stdout  # fmt: skip
-            figures = json.loads(output.strip().splitlines()[-1])
-            audited = audit_rows(admin, name)
-            drop_database(admin, name)
-            print(f"{path.suffix[1:]:<6} {args.rows:>8,} {figures['created']:>10,} "
-                  f"{figures['contacts']:>9,} {audited:>8,} {figures['seconds']:>8.1f} "
-                  f"{'<' + str(target):>7} {figures['rss_mb']:>6.0f} MB")  # fmt: skip
+            kind = path.suffix[1:]
+            if args.only and args.only != kind:
+                continue
+            for run in range(1, args.runs + 1):
+                profile = str(Path(args.profile) / f"{kind}-{run}.prof") if args.profile else ""
+                report(admin, path, kind, args.rows, target, profile, args.search_index)
+
+
+def report(
+    admin: URL, path: Path, kind: str, count: int, target: int, profile: str, search: bool
+) -> None:
+    """One import of `path` on a fresh database, in a process of its own; prints its line."""
+    name = f"mediacrm_bench_import_{os.getpid()}"  # two runs at once do not meet
+    url = fresh_database(admin, name)
+    try:
+        output = subprocess.run(
+            [sys.executable, __file__, "--child", str(path),
+             url.render_as_string(hide_password=False), profile, "1" if search else "0"],
+            capture_output=True, text=True, check=True,
+        ).stdout  # fmt: skip
+        figures = json.loads(output.strip().splitlines()[-1])
+        audited = audit_rows(admin, name)
+    finally:
+        drop_database(admin, name)
+    backend = figures["backend_cpu"]
+    index = f"{figures['index']:.1f}" if search else "-"
+    planned = figures["backend_plan_cpu"]
+    server = "-" if backend is None else f"{backend:.1f} ({planned:.1f})"
+    print(f"{kind:<5} {count:>8,} {figures['created']:>9,} {figures['contacts']:>8,} "
+          f"{audited:>7,} {figures['seconds']:>6.1f} {'<' + str(target):>6} "
+          f"{figures['plan']:>6.1f} {figures['write'] + figures['commit']:>7.1f} "
+          f"{index:>7} "
+          f"{figures['cpu']:>5.1f} {server:>15} "
+          f"{figures['rss_mb']:>5.0f} MB", flush=True)  # fmt: skip
 
 
 if __name__ == "__main__":

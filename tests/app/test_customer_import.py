@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import re
+import zipfile
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
@@ -183,6 +185,85 @@ def test_workbook_cells_read_as_typed(tmp_path: Path) -> None:
     assert cell_text(dt.datetime(2024, 3, 15, 9, 30)) == "2024-03-15 09:30:00"
 
 
+def with_shared_strings(path: Path, extra: Sequence[str]) -> Path:
+    """The workbook as Excel saves it: its strings in a shared-strings table (openpyxl
+    writes them inline), and a last row of `extra` table entries (rich text, phonetics)."""
+    with zipfile.ZipFile(path) as source:
+        parts = {name: source.read(name).decode() for name in source.namelist()}
+    strings: dict[str, int] = {}
+
+    def shared(found: re.Match[str]) -> str:
+        number = strings.setdefault(found.group(2), len(strings))
+        return f'<c r="{found.group(1)}" t="s"><v>{number}</v></c>'
+
+    sheet = "xl/worksheets/sheet1.xml"
+    parts[sheet] = re.sub(
+        r'<c r="([A-Z]+\d+)" t="inlineStr"><is><t>(.*?)</t></is></c>', shared, parts[sheet]
+    )
+    last = int(re.findall(r'<row r="(\d+)"', parts[sheet])[-1]) + 1
+    cells = "".join(
+        f'<c r="{chr(65 + i)}{last}" t="s"><v>{len(strings) + i}</v></c>' for i in range(len(extra))
+    )
+    parts[sheet] = re.sub(
+        r'<dimension ref="A1:([A-Z]+)\d+" ?/>', rf'<dimension ref="A1:\g<1>{last}"/>', parts[sheet]
+    )
+    parts[sheet] = parts[sheet].replace(
+        "</sheetData>", f'<row r="{last}">{cells}</row></sheetData>'
+    )
+    items = "".join(f"<si><t>{text}</t></si>" for text in strings) + "".join(extra)
+    parts["xl/sharedStrings.xml"] = (
+        f'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">{items}</sst>'
+    )
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        "</Types>",
+        '<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+        'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
+    )
+    rels = "xl/_rels/workbook.xml.rels"
+    parts[rels] = parts[rels].replace(
+        "</Relationships>",
+        '<Relationship Id="rIdShared" Target="sharedStrings.xml" Type="http://schemas.'
+        'openxmlformats.org/officeDocument/2006/relationships/sharedStrings"/></Relationships>',
+    )
+    excel = path.with_name("excel.xlsx")
+    with zipfile.ZipFile(excel, "w") as target:
+        for name, text in parts.items():
+            target.writestr(name, text)
+    return excel
+
+
+def test_workbooks_read_as_openpyxl_reads_them(tmp_path: Path) -> None:
+    rows = [
+        ["北京 ", dt.datetime(2024, 3, 15), 1.5, True, None, "=SUM(1,2)"],
+        [None, dt.time(9, 30), dt.date(2020, 1, 2), 13800138000],
+        ["  spaces  ", "_x005F_x000D_", "", "北京", None, None, None, "far"],
+    ]
+    inline = write_xlsx(tmp_path / "a.xlsx", rows, ["公司名称", "日期", "数字", "布尔"])
+    shared = with_shared_strings(
+        inline,
+        [
+            "<si><r><t>富</t></r><r><rPr><b/></rPr><t>文本</t></r></si>",
+            '<si><t>北京</t><rPh sb="0" eb="2"><t>ペキン</t></rPh></si>',
+            "<si><t>a_x005F_x000D_b</t></si>",
+            "<si><t/></si>",
+        ],
+    )
+    for path in (inline, shared):
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        sheet = workbook.worksheets[0]
+        expected = [
+            [cell_text(value) for value in values] for values in sheet.iter_rows(values_only=True)
+        ]
+        workbook.close()
+        with open_table(path) as (_format, headers, found):
+            assert [headers, *(list(row.cells) for row in found)] == [
+                [cell.strip() for cell in expected[0] if cell],
+                *(cells[: len(headers)] for cells in expected[1:] if any(cells[: len(headers)])),
+            ]
+    with open_table(shared) as (_format, _headers, found):
+        assert list(found)[-1].cells == ("富文本", "北京", "a_x000D_b", "")
+
+
 def test_unreadable_files_say_so(tmp_path: Path) -> None:
     broken = tmp_path / "broken.xlsx"
     broken.write_bytes(b"PK\x03\x04 not really a workbook")
@@ -223,7 +304,7 @@ def test_a_saved_mapping_finds_its_columns_again_by_header(tmp_path: Path) -> No
 @given(
     st.text(
         alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x4FFF)
-        | st.sampled_from("AbC1 -（）长重行"),
+        | st.sampled_from("AbC1 -（）长重行Σ"),
         max_size=12,
     )
 )
