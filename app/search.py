@@ -23,10 +23,21 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, and_, func, or_, select, tuple_
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Select,
+    and_,
+    func,
+    literal,
+    or_,
+    select,
+    tuple_,
+    union_all,
+)
 from sqlalchemy.orm import Session
 
-from app.access import CurrentUser, visibility
+from app.access import CurrentUser, visibility, visible_rows
 from db.models.customers import Contact, Customer
 from db.search_index import (
     CONTACT,
@@ -41,13 +52,18 @@ from db.search_index import (
 )
 
 PAGE = 50  # the first page of the search box
-CAP = 2_000  # matching terms beyond which a page is read in rank order off the index
+CAP = 500  # matching terms beyond which a page is read in rank order off the index
 MIN_TYPO_WORD = 4
 MAX_TYPO_VARIANTS = 400
 _AFTER_ALL = "\U0010ffff"  # sorts after every character a term can hold
 _LATIN_WORD = re.compile(f"[a-z]{{{MIN_TYPO_WORD},}}")
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 EXACT, PREFIX, INNER, TYPO = 0, 1, 2, 3
+BY_TERM, BY_HEAD, BY_CUSTOMER = (
+    "ix_search_terms_term",
+    "ix_search_terms_head",
+    "ix_search_terms_customer",
+)
 
 
 @dataclass(frozen=True)
@@ -103,12 +119,14 @@ def search(session: Session, user: CurrentUser, text: str, limit: int = PAGE) ->
 # --- reading the terms -------------------------------------------------------------------
 
 
-def _visible(statement: Select[Any], user: CurrentUser) -> Select[Any]:
-    """Terms of live customers and contacts the user may see."""
+def _visible(statement: Select[Any], user: CurrentUser, source: Any = None) -> Select[Any]:
+    """Terms (read from `source`, by default the terms table) of live customers and
+    contacts the user may see."""
     terms, customers, contacts = search_terms, Customer.__table__, Contact.__table__
+    source = terms if source is None else source
     return (
         statement.select_from(
-            terms.join(customers, customers.c.id == terms.c.customer_id).outerjoin(
+            source.join(customers, customers.c.id == terms.c.customer_id).outerjoin(
                 contacts, and_(terms.c.kind == CONTACT, contacts.c.id == terms.c.entity_id)
             )
         )
@@ -126,9 +144,13 @@ def _visible(statement: Select[Any], user: CurrentUser) -> Select[Any]:
     )
 
 
-def _columns() -> Select[Any]:
+def _columns(index: str) -> Select[Any]:
+    """The term columns a ranking reads, through `index` on SQLite: its planner, without
+    statistics, would rather scan every customer and probe their terms."""
     t = search_terms.c
-    return select(t.kind, t.entity_id, t.field, t.part, t.term, t.sort_key)
+    return select(t.kind, t.entity_id, t.field, t.part, t.term, t.sort_key).with_hint(
+        search_terms, f"INDEXED BY {index}", "sqlite"
+    )
 
 
 def _starting_with(query: str) -> ColumnElement[bool]:
@@ -155,13 +177,33 @@ def _best(rows: Iterable[Any], query: str, rank: int | None = None) -> list[_Fou
 
 
 def _ranked(connection: Connection, user: CurrentUser, query: str, limit: int) -> list[_Found]:
-    matching = select(func.count()).select_from(
-        select(search_terms.c.kind).where(_starting_with(query)).limit(CAP).subquery()
-    )
-    if (connection.scalar(matching) or 0) < CAP:
-        rows = connection.execute(_visible(_columns().where(_starting_with(query)), user))
+    few_customers = _few_visible_customers(connection, user)
+    if few_customers is not None:
+        statement = _columns(BY_CUSTOMER).where(
+            search_terms.c.customer_id.in_(few_customers), _starting_with(query)
+        )
+        return _best(connection.execute(_visible(statement, user)), query)[:limit]
+    if _capped_count(connection, _starting_with(query)) < CAP:
+        rows = connection.execute(_visible(_columns(BY_TERM).where(_starting_with(query)), user))
         return _best(rows, query)[:limit]
     return _in_rank_order(connection, user, query, limit)
+
+
+def _capped_count(connection: Connection, condition: ColumnElement[bool]) -> int:
+    matching = select(func.count()).select_from(
+        select(search_terms.c.kind).where(condition).limit(CAP).subquery()
+    )
+    return connection.scalar(matching) or 0
+
+
+def _few_visible_customers(connection: Connection, user: CurrentUser) -> Select[Any] | None:
+    """The customers a user of a narrow scope (their own, a department's) sees, when they
+    are few: their terms are then read by customer, whatever the query matches elsewhere."""
+    if user.scope("customers") == "all":
+        return None
+    visible = visible_rows(user, Customer, select(Customer.id)).where(Customer.deleted_at.is_(None))
+    count = connection.scalar(select(func.count()).select_from(visible.limit(CAP).subquery()))
+    return visible if (count or 0) < CAP else None
 
 
 def _in_rank_order(
@@ -171,7 +213,7 @@ def _in_rank_order(
     t = search_terms.c
     exact = _best(
         connection.execute(
-            _visible(_columns().where(t.term == query, t.part == 0), user).limit(limit * 4)
+            _visible(_columns(BY_TERM).where(t.term == query, t.part == 0), user).limit(limit * 4)
         ),
         query,
     )
@@ -179,7 +221,7 @@ def _in_rank_order(
     batch = max(limit * 4, 100)
     after: tuple[int, str, int, int] | None = None
     while len(found) < limit:
-        statement = _columns().where(t.head == query[0], _starting_with(query))
+        statement = _columns(BY_HEAD).where(t.head == query[0], _starting_with(query))
         if after is not None:
             statement = statement.where(tuple_(t.part, t.sort_key, t.entity_id, t.kind) > after)
         statement = statement.order_by(t.part, t.sort_key, t.entity_id, t.kind).limit(batch)
@@ -214,7 +256,8 @@ def typo_variants(query: str) -> list[str]:
 
 def _edit_spans(start: int, end: int) -> Iterator[tuple[int, int]]:
     for index in range(start, end + 1):
-        yield index, index  # an insertion before `index`
+        if index < end:  # an insertion before `index` (one at the end adds nothing to a prefix)
+            yield index, index
         if index < end:
             yield index, index + 1  # a deletion or substitution
         if index + 1 < end:
@@ -237,9 +280,56 @@ def _with_one_typo(
     variants = typo_variants(query)
     if not variants:
         return []
-    statement = _columns().where(or_(*(_starting_with(variant) for variant in variants)))
-    rows = connection.execute(_visible(statement.limit(CAP), user))
-    return _best(rows, query, rank=TYPO)[:limit]
+    # One statement: each variant a range of the term index, joined from a list of ranges
+    # (a UNION ALL: SQLite has no VALUES in FROM with column names); who may see the
+    # records is asked afterwards, of the few found.
+    ranges = union_all(
+        *(
+            select(literal(variant).label("low"), literal(variant + _AFTER_ALL).label("high"))
+            for variant in variants
+        )
+    ).cte("typo_ranges")
+    t = search_terms.c
+    statement = (
+        select(t.kind, t.entity_id, t.field, t.part, t.term, t.sort_key, t.customer_id)
+        .select_from(ranges)
+        .join(search_terms, and_(t.term >= ranges.c.low, t.term < ranges.c.high))
+        .with_hint(search_terms, f"INDEXED BY {BY_TERM}", "sqlite")
+        .limit(CAP)
+    )
+    rows = connection.execute(statement).all()
+    customers, contacts = _live_and_visible(connection, user, rows)
+    kept = [
+        row[:6]
+        for row in rows
+        if row.customer_id in customers and (row.kind == CUSTOMER or row.entity_id in contacts)
+    ]
+    return _best(kept, query, rank=TYPO)[:limit]
+
+
+def _live_and_visible(
+    connection: Connection, user: CurrentUser, rows: Sequence[Any]
+) -> tuple[set[int], set[int]]:
+    """Of the customers and contacts these terms name, those live and visible to `user`."""
+    customer_ids = sorted({row.customer_id for row in rows})
+    contact_ids = sorted({row.entity_id for row in rows if row.kind == CONTACT})
+    customers = set(
+        connection.scalars(
+            visible_rows(user, Customer, select(Customer.id)).where(
+                Customer.id.in_(customer_ids), Customer.deleted_at.is_(None)
+            )
+        )
+    )
+    contacts = set(
+        connection.scalars(
+            select(Contact.id).where(
+                Contact.id.in_(contact_ids),
+                Contact.deleted_at.is_(None),
+                Contact.customer_id.in_(customers),
+            )
+        )
+    )
+    return customers, contacts
 
 
 # --- what the hits show ------------------------------------------------------------------

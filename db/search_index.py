@@ -84,6 +84,8 @@ search_terms = Table(
     Index("ix_search_terms_term", "term", "part"),
     Index("ix_search_terms_head", "head", "part", "sort_key", "entity_id", "kind"),
     Index("ix_search_terms_entity", "kind", "entity_id"),
+    # A user who sees few customers (their own) searches their terms only.
+    Index("ix_search_terms_customer", "customer_id", "term"),
     **table_label("模糊查询索引", "Search index"),
 )
 
@@ -122,7 +124,8 @@ def _char_readings(char: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(reading.lower() for reading in found[0] if reading.isalpha()))
 
 
-def tokens(normalised: str) -> list[Token]:
+@lru_cache(maxsize=50_000)
+def tokens(normalised: str) -> tuple[Token, ...]:
     """The syllables of a normalised name. A word of the phrase dictionary has its one
     proper reading (重庆 chong qing, 银行 yin hang, 有限公司); any other character every
     reading it has, its usual one first (乐 le/yue, 行 xing/hang, 单 dan/shan)."""
@@ -138,7 +141,7 @@ def tokens(normalised: str) -> list[Token]:
             for offset, readings in enumerate(_word_readings(word)):
                 result.append(Token(start + offset, start + offset + 1, readings))
             start += len(word)
-    return result
+    return tuple(result)
 
 
 # Words read one way only, whatever their characters may be elsewhere: legal forms (公司

@@ -174,6 +174,21 @@ def test_ties_are_broken_by_pinyin_then_id_and_the_limit_holds(data: Data) -> No
     assert found(data, "admin", "有限公司", limit=2) == result[:2]
 
 
+@pytest.mark.parametrize("limit", [2, search.PAGE])
+def test_a_page_read_in_index_order_ranks_as_a_full_read(
+    data: Data, limit: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Many matches are read in rank order off the index, few are all read and ranked:
+    the same page either way."""
+    for query in ("华夏", "夏", "有限公司", "hua", "c", "s"):
+        full = [(hit.kind, hit.id, hit.rank) for hit in hits(data, "admin", query, limit)]
+        monkeypatch.setattr(search, "CAP", 1)
+        ordered = [(hit.kind, hit.id, hit.rank) for hit in hits(data, "admin", query, limit)]
+        monkeypatch.undo()
+        assert ordered == full, query
+        assert full, query
+
+
 def test_a_user_never_finds_what_they_may_not_open(data: Data) -> None:
     assert "华夏秘密咨询有限公司" not in found(data, "staff_a", "华夏")
     assert "秦华夏" not in found(data, "staff_a", "华夏")

@@ -46,6 +46,7 @@ def upgrade() -> None:
         "ix_search_terms_head", TABLE, ["head", "part", "sort_key", "entity_id", "kind"]
     )
     op.create_index("ix_search_terms_entity", TABLE, ["kind", "entity_id"])
+    op.create_index("ix_search_terms_customer", TABLE, ["customer_id", "term"])
     if postgresql:
         security.install(bind)
 
