@@ -29,7 +29,9 @@ panels_TS_SOURCES := ui/dialogs/list_query_dialog.py ui/dialogs/record_conflict_
 	ui/printing.py ui/panels/record_panel.py ui/panels/reference_panels.py
 settings_TS_SOURCES := ui/dialogs/settings_dialog.py ui/dialogs/help_dialog.py \
 	ui/dialogs/about_dialog.py
-customers_TS_SOURCES := ui/panels/customer_panel.py ui/dialogs/duplicate_warning_dialog.py
+customers_TS_SOURCES := ui/panels/customer_panel.py ui/dialogs/duplicate_warning_dialog.py \
+	ui/panels/customer_tabs.py ui/dialogs/customer_record_dialog.py \
+	ui/dialogs/quick_contact_dialog.py ui/panels/customer_record_panels.py
 worklog_TS_SOURCES := ui/panels/business_log_panel.py ui/panels/customer_statistics_panel.py
 customer_tools_TS_SOURCES := ui/dialogs/import_wizard.py ui/dialogs/transfer_dialog.py \
 	ui/dialogs/merge_dialog.py ui/panels/import_export_panel.py

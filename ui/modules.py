@@ -37,6 +37,12 @@ from db.engine import make_session_factory
 from ui.panels.audit_panel import AuditPanel
 from ui.panels.business_log_panel import business_log_panel
 from ui.panels.customer_panel import CustomerPanel
+from ui.panels.customer_record_panels import (
+    contact_history_panel,
+    contacts_panel,
+    media_ad_records_panel,
+    supply_demand_panel,
+)
 from ui.panels.customer_statistics_panel import customer_statistics_panel
 from ui.panels.employees_panel import EmployeesPanel
 from ui.panels.file_management_panel import file_management_panel
@@ -350,7 +356,7 @@ MODULES: tuple[Module, ...] = (
         QT_TRANSLATE_NOOP("Modules", "Contacts"),
         "customers",
         _CUSTOMERS,
-        factory=pending,
+        factory=contacts_panel,
     ),
     Module(
         "contact_history",
@@ -358,7 +364,7 @@ MODULES: tuple[Module, ...] = (
         QT_TRANSLATE_NOOP("Modules", "Contact history"),
         "customers",
         _CUSTOMERS,
-        factory=pending,
+        factory=contact_history_panel,
     ),
     Module(
         "supply_demand",
@@ -366,7 +372,7 @@ MODULES: tuple[Module, ...] = (
         QT_TRANSLATE_NOOP("Modules", "Supply and demand"),
         "customers",
         _CUSTOMERS,
-        factory=pending,
+        factory=supply_demand_panel,
     ),
     Module(
         "media_ad_records",
@@ -374,7 +380,7 @@ MODULES: tuple[Module, ...] = (
         QT_TRANSLATE_NOOP("Modules", "Media advertising records"),
         "customers",
         _CUSTOMERS,
-        factory=pending,
+        factory=media_ad_records_panel,
     ),
     Module(
         "import_export",

@@ -4,32 +4,42 @@
 <context>
     <name>CustomerPanel</name>
     <message>
-        <location filename="../../ui/panels/customer_panel.py" line="147"/>
+        <location filename="../../ui/panels/customer_panel.py" line="154"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/customer_panel.py" line="197"/>
+        <location filename="../../ui/panels/customer_panel.py" line="206"/>
         <source>Information</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/customer_panel.py" line="254"/>
+        <location filename="../../ui/panels/customer_panel.py" line="288"/>
         <source>Log contact…</source>
         <translation>记录联系…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/customer_panel.py" line="269"/>
+        <location filename="../../ui/panels/customer_panel.py" line="303"/>
         <source>Choose a customer first.</source>
         <translation>请先选择一个客户。</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/customer_panel.py" line="279"/>
+        <location filename="../../ui/panels/customer_panel.py" line="313"/>
         <source>Contact logged: %1</source>
         <translation>已记录联系：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/customer_panel.py" line="295"/>
+        <location filename="../../ui/panels/customer_panel.py" line="320"/>
+        <source>Transfer…</source>
+        <translation>移交…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/customer_panel.py" line="322"/>
+        <source>Merge…</source>
+        <translation>合并…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/customer_panel.py" line="369"/>
         <source>Not saved.</source>
         <translation>未保存。</translation>
     </message>
@@ -60,173 +70,183 @@
 <context>
     <name>CustomerTabs</name>
     <message>
-        <location filename="../../ui/panels/customer_tabs.py" line="145"/>
+        <location filename="../../ui/panels/customer_tabs.py" line="147"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/customer_tabs.py" line="146"/>
+        <location filename="../../ui/panels/customer_tabs.py" line="148"/>
         <source>Edit</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/customer_tabs.py" line="147"/>
-        <location filename="../../ui/panels/customer_tabs.py" line="250"/>
+        <location filename="../../ui/panels/customer_tabs.py" line="149"/>
+        <location filename="../../ui/panels/customer_tabs.py" line="252"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/customer_tabs.py" line="162"/>
+        <location filename="../../ui/panels/customer_tabs.py" line="164"/>
         <source>Save the customer first, then add what belongs to it.</source>
         <translation>请先保存客户，再添加其下的记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/customer_tabs.py" line="248"/>
+        <location filename="../../ui/panels/customer_tabs.py" line="250"/>
         <source>Move “%1” to the recycle bin?</source>
         <translation>将“%1”移到回收站？</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/customer_tabs.py" line="308"/>
+        <location filename="../../ui/panels/customer_tabs.py" line="310"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/customer_tabs.py" line="309"/>
+        <location filename="../../ui/panels/customer_tabs.py" line="311"/>
         <source>What</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/customer_tabs.py" line="310"/>
+        <location filename="../../ui/panels/customer_tabs.py" line="312"/>
         <source>Subject</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/customer_tabs.py" line="311"/>
+        <location filename="../../ui/panels/customer_tabs.py" line="313"/>
         <source>Staff</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/customer_tabs.py" line="312"/>
+        <location filename="../../ui/panels/customer_tabs.py" line="314"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/customer_tabs.py" line="341"/>
+        <location filename="../../ui/panels/customer_tabs.py" line="343"/>
         <source>Log contact…</source>
         <translation>记录联系…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/customer_tabs.py" line="566"/>
+        <location filename="../../ui/panels/customer_tabs.py" line="568"/>
         <source>New contact</source>
         <translation>新建联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/customer_tabs.py" line="587"/>
+        <location filename="../../ui/panels/customer_tabs.py" line="589"/>
         <source>New contact record</source>
         <translation>新建联系记录</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/customer_tabs.py" line="592"/>
+        <location filename="../../ui/panels/customer_tabs.py" line="594"/>
         <source>New partner</source>
         <translation>新建合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/customer_tabs.py" line="599"/>
+        <location filename="../../ui/panels/customer_tabs.py" line="601"/>
         <source>New supply or demand</source>
         <translation>新建供求信息</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/customer_tabs.py" line="604"/>
+        <location filename="../../ui/panels/customer_tabs.py" line="606"/>
         <source>New media ad record</source>
         <translation>新建媒体广告记录</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/customer_tabs.py" line="611"/>
+        <location filename="../../ui/panels/customer_tabs.py" line="613"/>
         <source>New log entry</source>
         <translation>新建日志</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/customer_tabs.py" line="629"/>
+        <location filename="../../ui/panels/customer_tabs.py" line="631"/>
         <source>Orders are entered and changed in the Orders module.</source>
         <translation>订单在“订单管理”模块中录入和修改，此处仅供查看。</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/customer_tabs.py" line="634"/>
+        <location filename="../../ui/panels/customer_tabs.py" line="636"/>
         <source>Tasks are entered and changed in the Tasks module.</source>
         <translation>任务在“任务管理”模块中录入和修改，此处仅供查看。</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/customer_tabs.py" line="639"/>
+        <location filename="../../ui/panels/customer_tabs.py" line="641"/>
         <source>Complaints and feedback are entered in the Customer service module.</source>
         <translation>投诉与反馈在“客户服务”模块中录入，此处仅供查看。</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/customer_tabs.py" line="648"/>
+        <location filename="../../ui/panels/customer_tabs.py" line="650"/>
         <source>Subscriptions are entered and changed in the Subscriptions module.</source>
         <translation>订阅在“发行订阅”模块中录入和修改，此处仅供查看。</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/customer_tabs.py" line="655"/>
+        <location filename="../../ui/panels/customer_tabs.py" line="657"/>
         <source>Exhibition and event attendance is entered in the Events module.</source>
         <translation>参展与参会情况在“会展活动”模块中录入，此处仅供查看。</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/customer_tabs.py" line="665"/>
+        <location filename="../../ui/panels/customer_tabs.py" line="667"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/customer_tabs.py" line="666"/>
+        <location filename="../../ui/panels/customer_tabs.py" line="668"/>
         <source>Contact history</source>
         <translation>联系记录</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/customer_tabs.py" line="667"/>
+        <location filename="../../ui/panels/customer_tabs.py" line="669"/>
+        <source>Sales tracking</source>
+        <translation>销售跟踪</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/customer_tabs.py" line="670"/>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/customer_tabs.py" line="671"/>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/customer_tabs.py" line="668"/>
+        <location filename="../../ui/panels/customer_tabs.py" line="672"/>
         <source>Partners</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/customer_tabs.py" line="669"/>
+        <location filename="../../ui/panels/customer_tabs.py" line="673"/>
         <source>Supply &amp;&amp; demand</source>
         <translation>供求信息</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/customer_tabs.py" line="670"/>
+        <location filename="../../ui/panels/customer_tabs.py" line="674"/>
         <source>Media ads</source>
         <translation>媒体广告</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/customer_tabs.py" line="671"/>
+        <location filename="../../ui/panels/customer_tabs.py" line="675"/>
         <source>Salesperson log</source>
         <translation>业务员日志</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/customer_tabs.py" line="672"/>
+        <location filename="../../ui/panels/customer_tabs.py" line="676"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/customer_tabs.py" line="673"/>
+        <location filename="../../ui/panels/customer_tabs.py" line="677"/>
         <source>Tasks</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/customer_tabs.py" line="674"/>
+        <location filename="../../ui/panels/customer_tabs.py" line="678"/>
         <source>Feedback</source>
         <translation>投诉反馈</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/customer_tabs.py" line="675"/>
+        <location filename="../../ui/panels/customer_tabs.py" line="679"/>
         <source>Subscriptions</source>
         <translation>订阅</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/customer_tabs.py" line="676"/>
+        <location filename="../../ui/panels/customer_tabs.py" line="680"/>
         <source>Exhibitions</source>
         <translation>展会</translation>
     </message>

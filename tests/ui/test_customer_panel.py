@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
@@ -21,6 +22,7 @@ from app.listing import Filter
 from db.engine import make_engine, make_session_factory
 from db.models.customers import Contact, Customer
 from db.models.lookups import SalesStage
+from db.models.org import User
 from tests.customer_world import add_customer, credit_code, type_id
 from tests.keyboard import type_in
 from tests.prompters import Answers
@@ -221,6 +223,15 @@ def test_a_blacklisted_customer_is_marked_in_the_list(
     assert model.index(bad, 2).data() == "黑名单"
     assert delegate.colors(model.index(good, 0)) == (None, None)
     assert delegate.colors(model.index(good, 2))[0] is not None  # the type's own colour
+    barred, plain = (
+        delegate.type_icon(model.index(bad, 2)),
+        delegate.type_icon(model.index(good, 2)),
+    )
+    assert barred is not None and plain is not None
+    barred_image = barred.pixmap(24, 24).toImage()
+    centre = barred_image.pixelColor(12, 12)
+    assert centre == QColor("white")  # the no-entry bar
+    assert plain.pixmap(24, 24).toImage().pixelColor(12, 12) != centre
 
 
 def test_staff_see_only_their_own_customers(qtbot: QtBot, world: World) -> None:
@@ -291,3 +302,40 @@ def test_the_list_shows_each_customer_s_sales_step_and_filters_by_it(
     assert panel.model.headerData(column, Qt.Orientation.Horizontal) == "销售阶段"
     panel.set_filters([Filter("sales_stage", "equals", stage_name)])
     qtbot.waitUntil(lambda: listed_names(panel) == ["拜访阶段广告有限公司"])
+
+
+def test_the_chosen_customer_is_transferred_from_the_toolbar(
+    qtbot: QtBot, admin: LoggedIn, world: World
+) -> None:
+    customer = add_customer(world, "admin", "移交测试广告有限公司")
+    engine = make_engine(world.url)
+    try:
+        with make_session_factory(engine).begin() as session:
+            to = session.scalar(
+                select(User.employee_id).where(User.id == world.user_id_of["staff_a"])
+            )
+    finally:
+        engine.dispose()
+    panel = open_panel(qtbot, admin, Answers(confirm=None))
+    panel.open_record(customer)
+    assert panel.transfer_action.isVisible() and panel.merge_action.isVisible()
+    dialog = panel.transfer()
+    assert dialog is not None
+    assert to is not None
+    dialog.employee_picker.select(to)
+    with qtbot.waitSignal(dialog.transferred, timeout=30_000):
+        dialog.ok_button.click()
+    qtbot.waitUntil(lambda: panel.current is not None and panel.current.values["owner_id"] == to)
+    assert panel.tab_named("sales_tracking_tab") is not None
+    assert panel.tab_named("attachments_tab") is not None
+
+
+def test_staff_are_offered_neither_transfer_nor_merge(qtbot: QtBot, world: World) -> None:
+    staff = world.login("staff_a")
+    try:
+        panel = open_panel(qtbot, staff)
+        assert not panel.transfer_action.isVisible()
+        assert not panel.merge_action.isVisible()
+        panel.close()
+    finally:
+        staff.close()

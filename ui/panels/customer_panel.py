@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex
-from PySide6.QtGui import QColor, QFont, QKeySequence, QPalette
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QIcon, QKeySequence, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -28,13 +28,16 @@ from app.customer_records import CONTACT_HISTORY
 from app.customers import CUSTOMERS, DuplicateWarnings, create_customer, update_customer
 from app.errors import MediaCrmError
 from app.listing import ListColumn, ListSpec
+from app.ownership import may_transfer
 from app.records import RecordValues
 from db.blacklist import BLACKLIST_TYPE_CODE
 from db.models.customers import Customer
 from db.models.lookups import City, CustomerType, Industry, SalesStage
 from db.models.org import Employee
 from ui.dialogs.duplicate_warning_dialog import DuplicateWarningDialog
+from ui.dialogs.merge_dialog import MergeDialog, open_merge_dialog
 from ui.dialogs.quick_contact_dialog import QuickContactDialog
+from ui.dialogs.transfer_dialog import TransferDialog, open_transfer_dialog
 from ui.models.query_model import VALUE_ROLE
 from ui.panels.customer_tabs import ChildRecordsTab, TabFactory, customer_tab_factories
 from ui.panels.record_panel import RecordPanel
@@ -48,6 +51,7 @@ translate = QCoreApplication.translate
 BLACKLIST_FOREGROUND = QColor("#C62828")
 BLACKLIST_BACKGROUND = QColor("#FFEBEE")
 TYPE_COLUMN = "customer_type"
+TYPE_ICON_SIZE = 12
 # A tab's signal(customer id) that says it changed the customer itself (a new sales step).
 CUSTOMER_CHANGED_SIGNALS = ("customer_changed", "stage_changed")
 # The list's first widths, so that every column shows beside the form at 1280 pixels.
@@ -96,6 +100,22 @@ def customer_list_spec(language: str) -> ListSpec:
     )
 
 
+def disc_icon(fill: QColor, barred: bool) -> QIcon:
+    pixmap = QPixmap(TYPE_ICON_SIZE * 2, TYPE_ICON_SIZE * 2)  # drawn large, shown sharp
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(fill)
+    painter.drawEllipse(1, 1, pixmap.width() - 2, pixmap.height() - 2)
+    if barred:
+        painter.setBrush(QColor("white"))
+        bar = pixmap.height() // 5
+        painter.drawRect(5, (pixmap.height() - bar) // 2, pixmap.width() - 10, bar)
+    painter.end()
+    return QIcon(pixmap)
+
+
 class CustomerTypeDelegate(QStyledItemDelegate):
     """Each row's type in its colour (customer_types.color); a blacklisted customer's whole
     row in bold red on pale red."""
@@ -103,6 +123,7 @@ class CustomerTypeDelegate(QStyledItemDelegate):
     def __init__(self, types: dict[str, tuple[str, str | None]], type_column: int, parent: Any):
         super().__init__(parent)
         self._types = types  # type name as listed → (code, colour)
+        self._icons: dict[str, QIcon] = {}
         self._type_column = type_column
 
     def colors(self, index: QModelIndex | QPersistentModelIndex) -> tuple[QColor | None, ...]:
@@ -115,10 +136,28 @@ class CustomerTypeDelegate(QStyledItemDelegate):
             return QColor(color), None
         return None, None
 
+    def type_icon(self, index: QModelIndex | QPersistentModelIndex) -> QIcon | None:
+        """A disc in the type's colour; the blacklist's is barred, like a no-entry sign."""
+        name = index.sibling(index.row(), self._type_column).data(VALUE_ROLE)
+        if not isinstance(name, str) or name not in self._types:
+            return None
+        if name not in self._icons:
+            code, color = self._types[name]
+            barred = code == BLACKLIST_TYPE_CODE
+            fill = BLACKLIST_FOREGROUND if barred else QColor(color or "#9E9E9E")
+            self._icons[name] = disc_icon(fill, barred)
+        return self._icons[name]
+
     def initStyleOption(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
         super().initStyleOption(option, index)
+        if index.column() == self._type_column:
+            icon = self.type_icon(index)
+            if icon is not None:
+                option.features |= QStyleOptionViewItem.ViewItemFeature.HasDecoration
+                option.icon = icon
+                option.decorationSize = QSize(TYPE_ICON_SIZE, TYPE_ICON_SIZE)
         foreground, background = self.colors(index)
         if foreground is not None:
             option.palette.setColor(QPalette.ColorRole.Text, foreground)  # selected: the style's
@@ -162,6 +201,7 @@ class CustomerPanel(RecordPanel):
         self._add_type_colours()
         self._add_tabs()
         self._add_log_contact_action()
+        self._add_ownership_actions()
         self._set_column_widths()
         self._update_state()
 
@@ -309,6 +349,46 @@ class CustomerPanel(RecordPanel):
             translate("CustomerPanel", "Contact logged: %1").replace("%1", customer.title)
         )
         return True
+
+    # Ownership: the chosen customer transferred to another employee, or merged.
+    def _add_ownership_actions(self) -> None:
+        self.transfer_action = self._action(
+            translate("CustomerPanel", "Transfer…"), None, self.transfer
+        )
+        self.merge_action = self._action(translate("CustomerPanel", "Merge…"), None, self.merge)
+        for action in (self.transfer_action, self.merge_action):
+            self.toolbar.insertAction(self.query_action, action)
+        self.transfer_action.setVisible(may_transfer(self.user))
+        self.merge_action.setVisible(self.user.may("customers", "admin"))
+
+    def _chosen_ids(self) -> list[int]:
+        return [self._current.id] if self._current is not None else []
+
+    def transfer(self) -> TransferDialog | None:
+        """Transfer the chosen customer (and any others picked in the dialog)."""
+        if not self.maybe_leave():
+            return None
+        self.transfer_dialog = open_transfer_dialog(
+            self._context, self._chosen_ids(), self, self._prompter
+        )
+        self.transfer_dialog.transferred.connect(lambda _result: self._after_ownership_change())
+        return self.transfer_dialog
+
+    def merge(self) -> MergeDialog | None:
+        """Merge another customer into the chosen one."""
+        if not self.maybe_leave():
+            return None
+        self.merge_dialog = open_merge_dialog(
+            self._context, self._chosen_ids(), self, self._prompter
+        )
+        self.merge_dialog.merged.connect(lambda result: self.open_record(result.kept_id))
+        self.merge_dialog.merged.connect(lambda _result: self._refresh_list())
+        return self.merge_dialog
+
+    def _after_ownership_change(self) -> None:
+        self._refresh_list()
+        if self._current is not None:
+            self.open_record(self._current.id)
 
     # Saving with the duplicate check.
     def save(self) -> bool:

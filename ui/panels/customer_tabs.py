@@ -53,6 +53,8 @@ from ui.dialogs.customer_record_dialog import CustomerRecordDialog
 from ui.dialogs.quick_contact_dialog import QuickContactDialog
 from ui.errors import error_text
 from ui.models.row_model import RowTableModel
+from ui.panels.customer_attachments_tab import AttachmentsTab
+from ui.panels.customer_sales_tab import SalesTrackingTab
 from ui.widgets.prompter import Prompter
 
 if TYPE_CHECKING:
@@ -664,6 +666,8 @@ def customer_tab_factories() -> tuple[tuple[str, TabFactory], ...]:
     return (
         (translate("CustomerTabs", "Contacts"), contacts_tab),
         (translate("CustomerTabs", "Contact history"), contact_history_tab),
+        (translate("CustomerTabs", "Sales tracking"), SalesTrackingTab),
+        (translate("CustomerTabs", "Attachments"), AttachmentsTab),
         (translate("CustomerTabs", "Timeline"), TimelineTab),
         (translate("CustomerTabs", "Partners"), partners_tab),
         (translate("CustomerTabs", "Supply && demand"), supply_demand_tab),
