@@ -194,12 +194,22 @@ def _xlsx_rows(path: PathLike, _format: FileFormat) -> Iterator[RawRows]:
 def _fast_openpyxl() -> Any:
     """openpyxl's read-only reading with its slow parts done faster, the values the same:
     a plain string cell (shared or inline) is read straight from its <t> element rather
-    than through openpyxl's rich-text objects, the rest as openpyxl reads it. Made on first
-    use: openpyxl takes a while to import."""
+    than through openpyxl's rich-text objects, the rest as openpyxl reads it; a sheet
+    without a dimension is not read an extra time to find none. Made on first use:
+    openpyxl takes a while to import."""
     from openpyxl.cell.text import Text
+    from openpyxl.packaging.relationship import get_dependents, get_rels_path
     from openpyxl.reader.excel import ExcelReader
     from openpyxl.utils.cell import column_index_from_string
-    from openpyxl.worksheet._reader import INLINE_STRING, VALUE_TAG, WorkSheetParser
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+    from openpyxl.worksheet._reader import (
+        DATA_TAG,
+        DIMENSION_TAG,
+        INLINE_STRING,
+        VALUE_TAG,
+        WorkSheetParser,
+    )
+    from openpyxl.worksheet.dimensions import SheetDimension
     from openpyxl.xml.constants import SHARED_STRINGS, SHEET_MAIN_NS
     from openpyxl.xml.functions import iterparse
 
@@ -224,7 +234,38 @@ def _fast_openpyxl() -> Any:
                 node.clear()
         return strings
 
+    class Sheet(ReadOnlyWorksheet):  # type: ignore[misc]
+        def _get_size(self) -> None:
+            """The sheet's dimension, looked for before its data only: openpyxl reads the
+            whole sheet once more when a workbook has none (openpyxl's own write-only
+            workbooks), to find nothing there either."""
+            with self._get_source() as source:
+                for _event, element in iterparse(source, events=("start",)):
+                    if element.tag == DIMENSION_TAG:
+                        boundaries = SheetDimension.from_tree(element).boundaries
+                        self._min_column, self._min_row, self._max_column, self._max_row = (
+                            boundaries
+                        )
+                        return
+                    if element.tag == DATA_TAG:
+                        return
+
     class Reader(ExcelReader):  # type: ignore[misc]
+        def read_worksheets(self) -> None:
+            """openpyxl's read-only branch, with `Sheet`s."""
+            for sheet, rel in self.parser.find_sheets():
+                if rel.target not in self.valid_files:
+                    continue
+                if "chartsheet" in rel.Type:
+                    self.read_chartsheet(sheet, rel)
+                    continue
+                rels_path = get_rels_path(rel.target)
+                if rels_path in self.valid_files:
+                    get_dependents(self.archive, rels_path)  # fails on a broken one, as openpyxl
+                ws = Sheet(self.wb, sheet.name, rel.target, self.shared_strings)
+                ws.sheet_state = sheet.state
+                self.wb._sheets.append(ws)
+
         def read_strings(self) -> None:
             if self.rich_text:  # pragma: no cover - never asked for here
                 super().read_strings()
