@@ -29,11 +29,9 @@ from sqlalchemy import (
     Select,
     and_,
     func,
-    literal,
     or_,
     select,
     tuple_,
-    union_all,
 )
 from sqlalchemy.orm import Session
 
@@ -280,24 +278,18 @@ def _with_one_typo(
     variants = typo_variants(query)
     if not variants:
         return []
-    # One statement: each variant a range of the term index, joined from a list of ranges
-    # (a UNION ALL: SQLite has no VALUES in FROM with column names); who may see the
-    # records is asked afterwards, of the few found.
-    ranges = union_all(
-        *(
-            select(literal(variant).label("low"), literal(variant + _AFTER_ALL).label("high"))
-            for variant in variants
-        )
-    ).cte("typo_ranges")
+    # Each variant a range of the term index, one after the other until enough are found:
+    # joined from a list of ranges in one statement, both planners would rather scan.
     t = search_terms.c
-    statement = (
-        select(t.kind, t.entity_id, t.field, t.part, t.term, t.sort_key, t.customer_id)
-        .select_from(ranges)
-        .join(search_terms, and_(t.term >= ranges.c.low, t.term < ranges.c.high))
-        .with_hint(search_terms, f"INDEXED BY {BY_TERM}", "sqlite")
-        .limit(CAP)
-    )
-    rows = connection.execute(statement).all()
+    columns = select(t.kind, t.entity_id, t.field, t.part, t.term, t.sort_key, t.customer_id)
+    rows: list[Any] = []
+    for variant in variants:
+        statement = columns.where(_starting_with(variant)).limit(CAP - len(rows))
+        rows += connection.execute(
+            statement.with_hint(search_terms, f"INDEXED BY {BY_TERM}", "sqlite")
+        ).all()
+        if len(rows) >= CAP:
+            break
     customers, contacts = _live_and_visible(connection, user, rows)
     kept = [
         row[:6]
