@@ -284,7 +284,7 @@ def _with_one_typo(
     columns = select(t.kind, t.entity_id, t.field, t.part, t.term, t.sort_key, t.customer_id)
     rows: list[Any] = []
     for variant in variants:
-        statement = columns.where(_starting_with(variant)).limit(CAP - len(rows))
+        statement = columns.where(_starting_with(variant)).limit(min(limit, CAP - len(rows)))
         rows += connection.execute(
             statement.with_hint(search_terms, f"INDEXED BY {BY_TERM}", "sqlite")
         ).all()
