@@ -37,7 +37,6 @@ from app.demo_master import (
 )
 from app.demo_sink import Progress, Row, Sink, copy_text, open_sink
 from app.errors import ValidationError
-from db import search_index
 from db.base import Base
 from db.models.audit import AuditLog
 
@@ -109,8 +108,6 @@ def load_demo(
         _write_batches(sink, [demo_activity.attachment_batch(world)])
         clock.lap("activity")
         sink.finish()
-        search_index.rebuild(connection)  # the terms of every customer and contact
-        clock.lap("search index")
         _record_bulk_load(connection, sink.counts, customers, seed)
         clock.lap("finish")
     clock.lap("commit")

@@ -26,10 +26,9 @@ from sqlalchemy.orm import Session
 from app.access import CurrentUser, visibility, visible_rows
 from app.errors import NotFoundError, PermissionDeniedError, ValidationError
 from app.saving import flush
-from db import search_index
 from db.base import Base
 from db.blacklist import BLACKLIST_TYPE_CODE, GUARDED_TABLES
-from db.models.customers import Contact, Customer
+from db.models.customers import Customer
 from db.models.lookups import CustomerType
 from db.models.org import Employee
 
@@ -205,10 +204,6 @@ def merge_customers(
     _move_record_pointers(session, user, keep_id, merge_id, result)
     session.expire_all()
     _retire(session, user, keep_id, merge_id)
-    # The moves above bypass the ORM: the kept customer (its blanks filled) and the
-    # contacts it now has get their search terms again, in this transaction.
-    contacts = session.scalars(select(Contact.id).where(Contact.customer_id == keep_id))
-    search_index.index_records(session.connection(), [keep_id], list(contacts))
     return result
 
 

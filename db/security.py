@@ -27,9 +27,7 @@ from db.security_functions import function_definitions
 
 USERNAME_PATTERN = r"^[a-z][a-z0-9_.]{2,31}$"
 AUDIT_EXCLUDED_COLUMNS = ("content", "logo", "password_hash")
-# The search index is derived from customers and contacts, whose changes are audited.
-SEARCH_TABLE = "search_terms"
-NOT_AUDITED_TABLES = ("audit_log", SEARCH_TABLE)
+NOT_AUDITED_TABLES = ("audit_log",)
 _PREFIX_PART_LENGTH = 20
 
 
@@ -176,8 +174,6 @@ def visibility_condition(table: str) -> str:
     if table in CHILD_TABLES:
         column, parent = CHILD_TABLES[table]
         return f'EXISTS (SELECT 1 FROM "{parent}" p WHERE p.id = "{table}".{column})'
-    if table == SEARCH_TABLE:  # a term is seen with the customer it (or its contact) names
-        return f'EXISTS (SELECT 1 FROM customers p WHERE p.id = "{table}".customer_id)'
     if table == "user_settings":
         return "user_id = (SELECT mc_user_id())"
     if table == "saved_queries":
@@ -221,13 +217,6 @@ def _grant_statements(connection: Connection, names: RoleNames, tables: list[str
         *(
             f'GRANT SELECT, INSERT, UPDATE, DELETE ON "{table}" TO {group}'
             for table in MODULE_TABLES["personal"]
-        ),
-        # Every user searches; a write of a customer or contact rewrites its terms, in the
-        # writer's transaction (the policy limits both to the customers they see).
-        *(
-            [f'GRANT SELECT, INSERT, DELETE ON "{SEARCH_TABLE}" TO {group}']
-            if SEARCH_TABLE in tables
-            else []
         ),
         f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {group}",
         "REVOKE ALL ON ALL FUNCTIONS IN SCHEMA public FROM PUBLIC",

@@ -3,6 +3,3 @@
 from db.models import advertising, audit, company, customers, events, lookups, org, work
 
 __all__ = ["advertising", "audit", "company", "customers", "events", "lookups", "org", "work"]
-
-# The search index's table and the listener keeping it in step with customers and contacts.
-from db import search_index  # noqa: F401
