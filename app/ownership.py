@@ -28,12 +28,13 @@ from app.errors import NotFoundError, PermissionDeniedError, ValidationError
 from app.saving import flush
 from db.base import Base
 from db.blacklist import BLACKLIST_TYPE_CODE, GUARDED_TABLES
-from db.models.customers import Customer
+from db.models.customers import Attachment, Customer
 from db.models.lookups import CustomerType
 from db.models.org import Employee
 
 _CHUNK = 500
 CUSTOMERS_TABLE: Table = Base.metadata.tables["customers"]
+ATTACHMENTS_TABLE: Table = Base.metadata.tables["attachments"]
 _BOOKKEEPING = frozenset(
     {
         "id",
@@ -173,8 +174,33 @@ def _move(
         .returning(Customer.id)
     )
     moved = list(session.execute(statement).scalars())
+    _move_attachments(session, user, moved, to_employee_id, department_id)
     session.expire_all()
     return moved
+
+
+def _move_attachments(
+    session: Session,
+    user: CurrentUser,
+    customer_ids: Sequence[int],
+    to_employee_id: int,
+    department_id: int | None,
+) -> None:
+    """A customer's files go with it: attachments are seen through their own owner, so
+    left behind they would vanish from the new owner's view."""
+    scope = visibility(user, Attachment)
+    for start in range(0, len(customer_ids), _CHUNK):
+        session.execute(
+            update(ATTACHMENTS_TABLE)
+            .where(Attachment.customer_id.in_(customer_ids[start : start + _CHUNK]), scope)
+            .values(
+                owner_id=to_employee_id,
+                department_id=department_id,
+                version=Attachment.version + 1,
+                updated_by_id=user.user_id,
+                updated_at=dt.datetime.now(dt.UTC),
+            )
+        )
 
 
 # Merging.

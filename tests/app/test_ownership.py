@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import func, select, text
 from sqlalchemy.engine import URL
 
-from app import audit, customers, ownership, records
+from app import attachments, audit, customers, ownership, records
 from app.errors import NotFoundError, PermissionDeniedError, ValidationError
 from db.engine import make_engine
 from db.models.advertising import AdOrder
@@ -63,6 +63,21 @@ def test_a_head_hands_customers_over_within_their_departments_audited(world: Wor
         records.read(session, staff_a, customers.CUSTOMERS, customer)
     with session_as(world, "staff_a1") as (session, staff_a1):
         records.read(session, staff_a1, customers.CUSTOMERS, customer)
+
+
+def test_a_customers_files_go_with_it_to_the_new_owner(world: World) -> None:
+    customer = world.customer_of["staff_a"]
+    with session_as(world, "staff_a") as (session, staff_a):
+        attachments.add_bytes(session, staff_a, customer, "合同.txt", "广告合同".encode())
+    to = employee(world, "staff_b")
+    with session_as(world, "admin") as (session, admin):
+        ownership.transfer_customers(session, admin, [customer], to)
+    with session_as(world, "staff_b") as (session, staff_b):
+        files = attachments.customer_files(session, staff_b, customer)
+        assert [file.file_name for file in files] == ["合同.txt"]
+        assert attachments.read_content(session, staff_b, files[0].id) == "广告合同".encode()
+    with session_as(world, "staff_a") as (session, staff_a), pytest.raises(NotFoundError):
+        attachments.customer_files(session, staff_a, customer)
 
 
 def test_staff_may_not_hand_over_and_heads_not_beyond_their_departments(world: World) -> None:
