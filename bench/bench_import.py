@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import cProfile
 import csv
+import importlib.util
 import json
 import os
 import resource
@@ -243,6 +244,8 @@ def main() -> None:
     if args.child:
         child(args.child[0], args.child[1], args.child[2] or None, args.child[3] == "1")
         return
+    if args.search_index and importlib.util.find_spec("db.search_index") is None:
+        parser.error("--search-index: there is no db.search_index (yet)")
     busy = subprocess.run(["pgrep", "-f", "bench_demo_load"], capture_output=True, text=True)
     if busy.stdout.strip():
         sys.exit("bench_demo_load is running: timings would be wrong; try later")
