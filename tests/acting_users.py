@@ -7,11 +7,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from sqlalchemy import select
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.access import CurrentUser, load_current_user
 from db.engine import make_engine, make_session_factory, set_acting_user
+from db.models.org import Employee, User
 from tests.security_world import World, build_world
 
 
@@ -45,5 +47,20 @@ def add_rows(world: World, *rows: object) -> None:
             for row in rows:
                 session.add(row)
                 session.flush()
+    finally:
+        engine.dispose()
+
+
+def employee_of(world: World, username: str) -> tuple[int, int | None]:
+    """The id of `username`'s employee and of their department (read as the database owner)."""
+    engine = make_engine(world.url)
+    try:
+        with make_session_factory(engine)() as session:
+            row = session.execute(
+                select(Employee.id, Employee.department_id)
+                .join(User, User.employee_id == Employee.id)
+                .where(User.username == username)
+            ).one()
+            return row.id, row.department_id
     finally:
         engine.dispose()

@@ -16,8 +16,7 @@ from app.customer_statistics import Group, Statistics
 from db.engine import make_engine, make_session_factory
 from db.models.customers import Contact, Customer
 from db.models.lookups import CustomerType, Industry, Region, SalesStage
-from db.models.org import Employee, User
-from tests.acting_users import acting, add_rows
+from tests.acting_users import acting, add_rows, employee_of
 from tests.databases import fresh_database
 from tests.security_world import World, build_world
 
@@ -45,20 +44,6 @@ def _ids(world: World) -> Ids:
             region = session.scalars(select(Region.id).order_by(Region.id).limit(1)).one()
             step = session.scalars(select(SalesStage.id).where(SalesStage.step == 1)).one()
             return Ids(target.one(), (industries[0], industries[1]), region, step)
-    finally:
-        engine.dispose()
-
-
-def employee_of(world: World, username: str) -> tuple[int, int | None]:
-    engine = make_engine(world.url)
-    try:
-        with make_session_factory(engine)() as session:
-            row = session.execute(
-                select(Employee.id, Employee.department_id)
-                .join(User, User.employee_id == Employee.id)
-                .where(User.username == username)
-            ).one()
-            return row.id, row.department_id
     finally:
         engine.dispose()
 

@@ -8,31 +8,14 @@ import dataclasses
 import datetime as dt
 
 import pytest
-from sqlalchemy import select
 
 from app import work_overview
 from app.errors import NotFoundError, PermissionDeniedError, ValidationError
-from db.engine import make_engine, make_session_factory
-from db.models.org import Employee, User
 from db.models.work import BusinessLog, Message, MessageRecipient, Task
-from tests.acting_users import acting, add_rows
+from tests.acting_users import acting, add_rows, employee_of
 from tests.security_world import World
 
 NOW = dt.datetime(2026, 11, 2, 9, 30, tzinfo=dt.UTC)
-
-
-def employee_of(world: World, username: str) -> tuple[int, int | None]:
-    engine = make_engine(world.url)
-    try:
-        with make_session_factory(engine)() as session:
-            row = session.execute(
-                select(Employee.id, Employee.department_id)
-                .join(User, User.employee_id == Employee.id)
-                .where(User.username == username)
-            ).one()
-            return row.id, row.department_id
-    finally:
-        engine.dispose()
 
 
 def task(world: World, username: str, title: str, **values: object) -> Task:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,13 +19,11 @@ from sqlalchemy import select
 from app.auth import LoggedIn
 from app.preferences import Preferences
 from db.engine import make_engine, make_session_factory
-from db.models.org import Employee, User
 from db.models.work import BusinessLog
-from tests.acting_users import add_rows
-from tests.keyboard import type_in
+from tests.acting_users import add_rows, employee_of
+from tests.forms import type_into
 from tests.prompters import Answers
 from tests.security_world import World
-from ui import i18n
 from ui.modules import PanelContext
 from ui.panels.business_log_panel import BusinessLogPanel
 from ui.widgets.shortcut_panel import ID_ROLE, ShortcutPanel
@@ -65,29 +62,6 @@ def listed(panel: BusinessLogPanel, column: int = 4) -> list[str]:
     return [model.index(row, column).data() for row in range(model.rowCount())]
 
 
-def type_into(qtbot: QtBot, panel: BusinessLogPanel, key: str, text: str) -> None:
-    widget: Any = panel.form.editor(key).focus_widget()
-    widget.setFocus()
-    if hasattr(widget, "selectAll"):
-        widget.selectAll()
-    type_in(qtbot, widget, text)
-    widget.clearFocus()  # leaving the field checks it
-
-
-def employee_of(world: World, username: str) -> tuple[int, int | None]:
-    engine = make_engine(world.url)
-    try:
-        with make_session_factory(engine)() as session:
-            row = session.execute(
-                select(Employee.id, Employee.department_id)
-                .join(User, User.employee_id == Employee.id)
-                .where(User.username == username)
-            ).one()
-            return row.id, row.department_id
-    finally:
-        engine.dispose()
-
-
 def log(world: World, username: str, subject: str, day: dt.date, **more: Any) -> BusinessLog:
     employee, department = employee_of(world, username)
     return BusinessLog(
@@ -107,11 +81,11 @@ def test_a_user_writes_todays_entry_and_sees_it_listed(
     panel = open_panel(qtbot, staff)
     assert panel.form.editor("log_date").value() == TODAY
     assert panel.form.editor("start_time").raw_text()  # now, rounded
-    type_into(qtbot, panel, "start_time", "9:00")
-    type_into(qtbot, panel, "end_time", "1030")
+    type_into(qtbot, panel.form, "start_time", "9:00")
+    type_into(qtbot, panel.form, "end_time", "1030")
     panel.form.set_edited_values({"category": "visit"})
-    type_into(qtbot, panel, "subject", "拜访北京日报广告部")
-    type_into(qtbot, panel, "next_plan", "下周寄报价")
+    type_into(qtbot, panel.form, "subject", "拜访北京日报广告部")
+    type_into(qtbot, panel.form, "next_plan", "下周寄报价")
     assert panel.save()
     assert panel.form.editor("end_time").raw_text() == "10:30"
     qtbot.waitUntil(lambda: "拜访北京日报广告部" in listed(panel), timeout=TIMEOUT_MS)
@@ -140,9 +114,9 @@ def test_a_user_writes_todays_entry_and_sees_it_listed(
 
 def test_an_end_before_the_start_is_shown_at_its_field(qtbot: QtBot, staff: LoggedIn) -> None:
     panel = open_panel(qtbot, staff)
-    type_into(qtbot, panel, "start_time", "14:00")
-    type_into(qtbot, panel, "end_time", "13:00")
-    type_into(qtbot, panel, "subject", "时间写反了")
+    type_into(qtbot, panel.form, "start_time", "14:00")
+    type_into(qtbot, panel.form, "end_time", "13:00")
+    type_into(qtbot, panel.form, "subject", "时间写反了")
     assert not panel.save()
     assert "14:00" in panel.form.editor("end_time").error_text()
     assert panel.current is None
@@ -214,23 +188,14 @@ def test_the_administrator_reads_everyones_entries_but_changes_only_their_own(
     assert "read only" in panel.state_label.text()
 
 
-def test_the_panel_speaks_chinese(
-    qtbot: QtBot, qapp: QApplication, staff: LoggedIn, tmp_path: Any
-) -> None:
-    folder = tmp_path / "i18n"
-    folder.mkdir()
-    for source in i18n.I18N_DIR.glob("*_zh_CN.ts"):
-        shutil.copy(source, folder)
-    translators = i18n.install_translators(qapp, "zh_CN", folder)
-    try:
-        panel = BusinessLogPanel(PanelContext(staff, "zh_CN"), Answers(), today=TODAY)
-        qtbot.addWidget(panel)
-        settle(qtbot, panel)
-        assert panel.title() == "事务日志"
-        assert [panel.span_combo.itemText(i) for i in range(4)] == ["日", "周", "月", "全部日期"]
-        assert panel.today_button.text() == "今天"
-    finally:
-        i18n.remove_translators(qapp, translators)
+@pytest.mark.usefixtures("chinese")
+def test_the_panel_speaks_chinese(qtbot: QtBot, staff: LoggedIn) -> None:
+    panel = BusinessLogPanel(PanelContext(staff, "zh_CN"), Answers(), today=TODAY)
+    qtbot.addWidget(panel)
+    settle(qtbot, panel)
+    assert panel.title() == "事务日志"
+    assert [panel.span_combo.itemText(i) for i in range(4)] == ["日", "周", "月", "全部日期"]
+    assert panel.today_button.text() == "今天"
 
 
 def test_the_shortcut_panel_shows_todays_entries_and_opens_the_business_log(

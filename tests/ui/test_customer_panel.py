@@ -5,15 +5,11 @@ PostgreSQL."""
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
@@ -24,49 +20,17 @@ from db.models.customers import Contact, Customer
 from db.models.lookups import SalesStage
 from db.models.org import User
 from tests.customer_world import add_customer, credit_code, type_id
-from tests.keyboard import type_in
+from tests.forms import open_customer_panel, type_into
 from tests.prompters import Answers
 from tests.security_world import World
-from ui import i18n
 from ui.dialogs.customer_record_dialog import CustomerRecordDialog
 from ui.dialogs.duplicate_warning_dialog import DuplicateWarningDialog
-from ui.modules import PanelContext
 from ui.panels.customer_panel import BLACKLIST_FOREGROUND, CustomerPanel
 
 LANGUAGE = "zh_CN"
 
 
-@pytest.fixture(autouse=True)
-def chinese(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
-    """The program's Chinese translations, compiled from its .ts files into the test's folder."""
-    folder = tmp_path / "i18n"
-    folder.mkdir()
-    for source in i18n.I18N_DIR.glob("*_zh_CN.ts"):
-        shutil.copy(source, folder)
-    translators = i18n.install_translators(qapp, LANGUAGE, folder)
-    try:
-        yield
-    finally:
-        i18n.remove_translators(qapp, translators)
-
-
-def open_panel(qtbot: QtBot, logged_in: LoggedIn, answers: Answers | None = None) -> CustomerPanel:
-    panel = CustomerPanel(PanelContext(logged_in, LANGUAGE), prompter=answers or Answers())
-    qtbot.addWidget(panel)
-    panel.resize(1280, 800)
-    panel.show()
-    assert panel.model is not None
-    qtbot.waitUntil(lambda: not panel.model.is_loading())
-    return panel
-
-
-def type_into(qtbot: QtBot, form: Any, key: str, text: str) -> None:
-    editor = form.editor(key)
-    widget = getattr(editor, "line_edit", None) or editor.focus_widget()
-    widget.setFocus()
-    widget.selectAll()
-    type_in(qtbot, widget, text)
-    widget.clearFocus()  # leaving the field checks it
+pytestmark = pytest.mark.usefixtures("chinese")
 
 
 def pick(form: Any, key: str, option_id: int) -> None:
@@ -107,7 +71,7 @@ def answer_duplicate_dialog(
 
 
 def test_a_customer_is_typed_saved_and_listed(qtbot: QtBot, admin: LoggedIn, world: World) -> None:
-    panel = open_panel(qtbot, admin)
+    panel = open_customer_panel(qtbot, admin)
     type_into(qtbot, panel.form, "name", "杭州西湖文化传媒有限公司")
     pick(panel.form, "customer_type_id", type_id(world.url, "target"))
     type_into(qtbot, panel.form, "phone", "0571-87654321")
@@ -127,7 +91,7 @@ def test_a_duplicate_name_warns_naming_the_owner_and_cancel_saves_nothing(
     before = customer_count(world)
     seen: list[list[tuple[str, ...]]] = []
     answer_duplicate_dialog(monkeypatch, False, seen)
-    panel = open_panel(qtbot, admin)
+    panel = open_customer_panel(qtbot, admin)
     fill_customer(qtbot, panel, world, "北京华夏传媒股份有限公司（北京）")
     assert not panel.save()
     assert len(seen) == 1
@@ -142,7 +106,7 @@ def test_save_anyway_saves_the_duplicate(
     add_customer(world, "staff_a", "ＨＵＡＸＩＡ传媒有限公司")
     seen: list[list[tuple[str, ...]]] = []
     answer_duplicate_dialog(monkeypatch, True, seen)
-    panel = open_panel(qtbot, admin)
+    panel = open_customer_panel(qtbot, admin)
     fill_customer(qtbot, panel, world, "huaxia传媒股份有限公司")
     assert panel.save()
     assert len(seen) == 1 and seen[0][0][2] == "王小明"
@@ -153,7 +117,7 @@ def test_a_bad_or_taken_credit_code_shows_at_its_field(
     qtbot: QtBot, admin: LoggedIn, world: World
 ) -> None:
     add_customer(world, "staff_a", "甲公司", credit_code=credit_code(1))
-    panel = open_panel(qtbot, admin)
+    panel = open_customer_panel(qtbot, admin)
     fill_customer(qtbot, panel, world, "乙公司")
     good = credit_code(2)
     type_into(qtbot, panel.form, "credit_code", good[:-1] + ("0" if good[-1] != "0" else "1"))
@@ -172,7 +136,7 @@ def test_a_contact_is_added_under_the_customer(
     world: World,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    panel = open_panel(qtbot, admin)
+    panel = open_customer_panel(qtbot, admin)
     fill_customer(qtbot, panel, world, "上海浦江广告有限公司")
     assert panel.save()
     customer = panel.current
@@ -212,7 +176,7 @@ def test_a_blacklisted_customer_is_marked_in_the_list(
         world, "admin", "赖账广告公司", customer_type_id=blacklist, blacklisted_reason="欠款"
     )
     add_customer(world, "admin", "诚信广告公司")
-    panel = open_panel(qtbot, admin)
+    panel = open_customer_panel(qtbot, admin)
     qtbot.waitUntil(lambda: len(listed_names(panel)) == 2)
     names = listed_names(panel)
     bad, good = names.index("赖账广告公司"), names.index("诚信广告公司")
@@ -239,7 +203,7 @@ def test_staff_see_only_their_own_customers(qtbot: QtBot, world: World) -> None:
     add_customer(world, "staff_a", "小明的客户公司")
     staff = world.login("staff_a")
     try:
-        panel = open_panel(qtbot, staff)
+        panel = open_customer_panel(qtbot, staff)
         qtbot.waitUntil(lambda: len(listed_names(panel)) >= 1)
         assert listed_names(panel) == ["小明的客户公司"]
         panel.close()
@@ -251,7 +215,7 @@ def test_a_contact_is_edited_and_deleted(
     qtbot: QtBot, admin: LoggedIn, world: World, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     customer_id = add_customer(world, "admin", "宁波海曙印务有限公司")
-    panel = open_panel(qtbot, admin, Answers(confirm=True))
+    panel = open_customer_panel(qtbot, admin, Answers(confirm=True))
     panel.open_record(customer_id)
 
     def fill_and_save(name: str) -> Any:
@@ -290,7 +254,7 @@ def test_the_list_shows_each_customer_s_sales_step_and_filters_by_it(
             session.get_one(Customer, visiting).sales_stage_id = stage_id
     finally:
         engine.dispose()
-    panel = open_panel(qtbot, admin)
+    panel = open_customer_panel(qtbot, admin)
     qtbot.waitUntil(lambda: len(listed_names(panel)) == 2)
     column = [c.key for c in panel._list_spec.columns].index("sales_stage")
     assert panel.model is not None
@@ -316,7 +280,7 @@ def test_the_chosen_customer_is_transferred_from_the_toolbar(
             )
     finally:
         engine.dispose()
-    panel = open_panel(qtbot, admin, Answers(confirm=None))
+    panel = open_customer_panel(qtbot, admin, Answers(confirm=None))
     panel.open_record(customer)
     assert panel.transfer_action.isVisible() and panel.merge_action.isVisible()
     dialog = panel.transfer()
@@ -333,7 +297,7 @@ def test_the_chosen_customer_is_transferred_from_the_toolbar(
 def test_staff_are_offered_neither_transfer_nor_merge(qtbot: QtBot, world: World) -> None:
     staff = world.login("staff_a")
     try:
-        panel = open_panel(qtbot, staff)
+        panel = open_customer_panel(qtbot, staff)
         assert not panel.transfer_action.isVisible()
         assert not panel.merge_action.isVisible()
         panel.close()

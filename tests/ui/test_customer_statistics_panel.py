@@ -5,13 +5,11 @@ of a chosen year, the export (permission, audit trail) and the print document.""
 from __future__ import annotations
 
 import csv
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -20,7 +18,6 @@ from db.engine import make_engine, make_session_factory
 from db.models.audit import AuditLog
 from tests.prompters import Answers
 from tests.security_world import World, build_world
-from ui import i18n
 from ui.modules import PanelContext
 from ui.panels.customer_statistics_panel import CustomerStatisticsPanel, customer_statistics_panel
 
@@ -126,24 +123,15 @@ def test_the_export_writes_the_table_and_is_recorded(
     qtbot.waitUntil(lambda: not made.is_loading(), timeout=TIMEOUT_MS)
 
 
-def test_the_table_speaks_chinese(
-    qtbot: QtBot, qapp: QApplication, logged_in: LoggedIn, tmp_path: Path
-) -> None:
-    folder = tmp_path / "i18n"
-    folder.mkdir()
-    for source in i18n.I18N_DIR.glob("*_zh_CN.ts"):
-        shutil.copy(source, folder)
-    translators = i18n.install_translators(qapp, "zh_CN", folder)
-    try:
-        panel = CustomerStatisticsPanel(PanelContext(logged_in, "zh_CN"), Answers())
-        qtbot.addWidget(panel)
-        qtbot.waitUntil(lambda: not panel.is_loading(), timeout=TIMEOUT_MS)
-        assert panel.model.headers() == ["客户类型", "客户数", "联系人数", "客户占比"]
-        assert shown(panel)[-1] == ("合计", "6", "6", "100.0%")
-        choose(qtbot, panel, "industry")
-        assert shown(panel)[0][0] == "（未填写）"
-        choose(qtbot, panel, "month", panel.year_spin.value())
-        assert shown(panel)[0][0] == "1月"
-        assert panel.report_title() == f"客户统计（按建档月份），{panel.year_spin.value()}年"
-    finally:
-        i18n.remove_translators(qapp, translators)
+@pytest.mark.usefixtures("chinese")
+def test_the_table_speaks_chinese(qtbot: QtBot, logged_in: LoggedIn) -> None:
+    panel = CustomerStatisticsPanel(PanelContext(logged_in, "zh_CN"), Answers())
+    qtbot.addWidget(panel)
+    qtbot.waitUntil(lambda: not panel.is_loading(), timeout=TIMEOUT_MS)
+    assert panel.model.headers() == ["客户类型", "客户数", "联系人数", "客户占比"]
+    assert shown(panel)[-1] == ("合计", "6", "6", "100.0%")
+    choose(qtbot, panel, "industry")
+    assert shown(panel)[0][0] == "（未填写）"
+    choose(qtbot, panel, "month", panel.year_spin.value())
+    assert shown(panel)[0][0] == "1月"
+    assert panel.report_title() == f"客户统计（按建档月份），{panel.year_spin.value()}年"

@@ -5,14 +5,12 @@ read when the customer changes; the standalone list of contact records."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -24,10 +22,9 @@ from db.models.customers import ContactHistory, Customer
 from db.models.lookups import SalesStage
 from tests.customer_world import add_customer, session_as
 from tests.databases import fresh_database
-from tests.keyboard import type_in
+from tests.forms import open_customer_panel, type_into
 from tests.prompters import Answers
 from tests.security_world import World, build_world
-from ui import i18n
 from ui.dialogs.customer_record_dialog import CustomerRecordDialog
 from ui.dialogs.quick_contact_dialog import QuickContactDialog
 from ui.modules import PanelContext
@@ -48,36 +45,7 @@ def world(
         yield build_world(url)
 
 
-@pytest.fixture(autouse=True)
-def chinese(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
-    folder = tmp_path / "i18n"
-    folder.mkdir()
-    for source in i18n.I18N_DIR.glob("*_zh_CN.ts"):
-        shutil.copy(source, folder)
-    translators = i18n.install_translators(qapp, LANGUAGE, folder)
-    try:
-        yield
-    finally:
-        i18n.remove_translators(qapp, translators)
-
-
-def open_panel(qtbot: QtBot, logged_in: LoggedIn, answers: Answers | None = None) -> CustomerPanel:
-    panel = CustomerPanel(PanelContext(logged_in, LANGUAGE), prompter=answers or Answers())
-    qtbot.addWidget(panel)
-    panel.resize(1280, 800)
-    panel.show()
-    assert panel.model is not None
-    qtbot.waitUntil(lambda: not panel.model.is_loading())
-    return panel
-
-
-def type_into(qtbot: QtBot, form: Any, key: str, text: str) -> None:
-    editor = form.editor(key)
-    widget = getattr(editor, "line_edit", None) or editor.focus_widget()
-    widget.setFocus()
-    widget.selectAll()
-    type_in(qtbot, widget, text)
-    widget.clearFocus()
+pytestmark = pytest.mark.usefixtures("chinese")
 
 
 def answering(qtbot: QtBot, fill: Callable[[Any], None]) -> Callable[[Any], int]:
@@ -111,7 +79,7 @@ def test_a_contact_record_is_added_edited_and_deleted_in_its_tab(
 ) -> None:
     customer = add_customer(world, "admin", "联系记录标签测试有限公司")
     answers = Answers(confirm=True)
-    panel = open_panel(qtbot, admin, answers)
+    panel = open_customer_panel(qtbot, admin, answers)
     panel.open_record(customer)
     tab = history_tab(panel)
     panel.detail_tabs.setCurrentWidget(tab)
@@ -150,7 +118,7 @@ def test_a_bad_entry_stays_in_the_dialog_with_the_error_at_its_field(
     qtbot: QtBot, admin: LoggedIn, world: World
 ) -> None:
     customer = add_customer(world, "admin", "伙伴标签测试有限公司")
-    panel = open_panel(qtbot, admin)
+    panel = open_customer_panel(qtbot, admin)
     panel.open_record(customer)
     dialog = CustomerRecordDialog(panel._context, PARTNERS, customer, None, panel)
     qtbot.addWidget(dialog)
@@ -170,7 +138,7 @@ def test_a_call_logged_from_the_list_shows_on_the_timeline(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     customer = add_customer(world, "admin", "快速记录测试有限公司")
-    panel = open_panel(qtbot, admin)
+    panel = open_customer_panel(qtbot, admin)
     assert not panel.log_contact_action.isEnabled()  # no customer chosen yet
     qtbot.waitUntil(lambda: panel.model is not None and panel.model.row_of_id(customer) is not None)
     assert panel.model is not None
@@ -220,7 +188,7 @@ def test_a_call_logged_from_the_list_shows_on_the_timeline(
 def test_orders_and_tasks_made_elsewhere_are_listed_read_only(
     qtbot: QtBot, qtmodeltester: Any, admin: LoggedIn, world: World
 ) -> None:
-    panel = open_panel(qtbot, admin)
+    panel = open_customer_panel(qtbot, admin)
     panel.open_record(world.customer_of["staff_a"])
     orders = panel.tab_named("orders_tab")
     tasks = panel.tab_named("tasks_tab")
@@ -240,7 +208,7 @@ def test_only_the_tab_on_screen_is_read_when_the_customer_changes(
 ) -> None:
     first = add_customer(world, "admin", "懒加载甲有限公司")
     second = add_customer(world, "admin", "懒加载乙有限公司")
-    panel = open_panel(qtbot, admin)
+    panel = open_customer_panel(qtbot, admin)
     history, partners = history_tab(panel), panel.tab_named("partner_relations_tab")
     assert isinstance(partners, ChildRecordsTab)
     panel.detail_tabs.setCurrentWidget(history)
@@ -313,7 +281,7 @@ def test_a_tab_added_in_one_line_gets_the_customer_and_may_change_it(
     qtbot: QtBot, admin: LoggedIn, world: World
 ) -> None:
     customer = add_customer(world, "admin", "外来标签测试有限公司")
-    panel = open_panel(qtbot, admin)
+    panel = open_customer_panel(qtbot, admin)
     tab = panel.add_customer_tab("销售跟踪", StageTab)
     assert isinstance(tab, StageTab)
     panel.open_record(customer)

@@ -6,14 +6,13 @@ merging two customers, exporting the list, and who sees which tool."""
 from __future__ import annotations
 
 import csv
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from openpyxl import Workbook, load_workbook
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWizard
+from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 from sqlalchemy.engine import URL
@@ -22,10 +21,10 @@ from app import audit
 from app.auth import LoggedIn
 from db.engine import make_engine, make_session_factory
 from db.models.customers import Contact, Customer
+from tests.acting_users import employee_of
 from tests.customer_world import add_customer, credit_code, session_as
 from tests.prompters import Answers
 from tests.security_world import World, build_world
-from ui import i18n
 from ui.dialogs.import_wizard import ImportWizard
 from ui.dialogs.merge_dialog import open_merge_dialog
 from ui.dialogs.transfer_dialog import HandOverDialog, open_transfer_dialog
@@ -48,17 +47,7 @@ def world(db_url: URL) -> World:
     return build_world(db_url)
 
 
-@pytest.fixture(autouse=True)
-def chinese(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
-    folder = tmp_path / "i18n"
-    folder.mkdir()
-    for source in i18n.I18N_DIR.glob("*_zh_CN.ts"):
-        shutil.copy(source, folder)
-    translators = i18n.install_translators(qapp, LANGUAGE, folder)
-    try:
-        yield
-    finally:
-        i18n.remove_translators(qapp, translators)
+pytestmark = pytest.mark.usefixtures("chinese")
 
 
 class Files:
@@ -106,11 +95,6 @@ def customer_names(world: World) -> set[str]:
             return set(session.scalars(select(Customer.name).where(Customer.deleted_at.is_(None))))
     finally:
         engine.dispose()
-
-
-def employee_of(world: World, username: str) -> int:
-    with session_as(world, username) as (_session, user):
-        return user.employee_id
 
 
 def open_wizard(qtbot: QtBot, login: LoggedIn, files: Files, answers: Answers) -> ImportWizard:
@@ -240,7 +224,7 @@ def test_two_customers_are_transferred_and_audited(
     qtbot: QtBot, admin: LoggedIn, world: World
 ) -> None:
     chosen = [world.customer_of["staff_a"], world.customer_of["staff_a1"]]
-    to = employee_of(world, "staff_b")
+    to = employee_of(world, "staff_b")[0]
     dialog = open_transfer_dialog(context(admin), chosen, None, Answers(confirm=None))
     qtbot.addWidget(dialog)
     assert not dialog.ok_button.isEnabled()
@@ -263,7 +247,7 @@ def test_a_departing_employees_customers_are_all_handed_over(
     qtbot: QtBot, admin: LoggedIn, world: World
 ) -> None:
     add_customer(world, "staff_a", "王小明的第二个客户有限公司")
-    source, target = employee_of(world, "staff_a"), employee_of(world, "staff_a1")
+    source, target = employee_of(world, "staff_a")[0], employee_of(world, "staff_a1")[0]
     answers = Answers(confirm=True)
     dialog = HandOverDialog(context(admin), answers)
     qtbot.addWidget(dialog)

@@ -7,14 +7,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from app import attachments, records, sales_tracking
@@ -25,7 +23,6 @@ from app.reference_records import COMPANY_INFO
 from tests.customer_world import add_customer, session_as
 from tests.prompters import Answers
 from tests.security_world import World
-from ui import i18n
 from ui.modules import PanelContext
 from ui.panels.customer_attachments_tab import AttachmentsTab
 from ui.panels.customer_sales_tab import ChangeStageDialog, SalesTrackingTab
@@ -36,18 +33,7 @@ LANGUAGE = "zh_CN"
 MB = 1024 * 1024
 
 
-@pytest.fixture(autouse=True)
-def chinese(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
-    """The program's Chinese translations, compiled from its .ts files into the test's folder."""
-    folder = tmp_path / "i18n"
-    folder.mkdir()
-    for source in i18n.I18N_DIR.glob("*_zh_CN.ts"):
-        shutil.copy(source, folder)
-    translators = i18n.install_translators(qapp, LANGUAGE, folder)
-    try:
-        yield
-    finally:
-        i18n.remove_translators(qapp, translators)
+pytestmark = pytest.mark.usefixtures("chinese")
 
 
 @pytest.fixture
