@@ -213,7 +213,32 @@ class AttachmentActions(QObject):
         return True
 
 
-class AttachmentsTab(QWidget):
+class SelectedAttachmentActions:
+    """Open, Save as… and Delete of the attachment chosen in a widget's list (`selected()`),
+    through its `file_actions`: the customer's tab and the File management panel."""
+
+    file_actions: AttachmentActions
+
+    def selected(self) -> AttachmentInfo | None:
+        raise NotImplementedError
+
+    def open_selected(self) -> None:
+        item = self.selected()
+        if item is not None:
+            self.file_actions.open(item)
+
+    def save_selected(self) -> None:
+        item = self.selected()
+        if item is not None:
+            self.file_actions.save_as(item)
+
+    def delete_selected(self) -> None:
+        item = self.selected()
+        if item is not None:
+            self.file_actions.delete(item)
+
+
+class AttachmentsTab(SelectedAttachmentActions, QWidget):
     """The attachments of the customer on screen."""
 
     attachments_changed = Signal()  # the list was read again (after an add, a delete…)
@@ -355,20 +380,3 @@ class AttachmentsTab(QWidget):
             return []
         paths = [Path(url.toLocalFile()) for url in data.urls() if url.isLocalFile()]
         return [path for path in paths if path.is_file()]
-
-    # Opening, saving, deleting.
-
-    def open_selected(self) -> None:
-        item = self.selected()
-        if item is not None:
-            self.file_actions.open(item)
-
-    def save_selected(self) -> None:
-        item = self.selected()
-        if item is not None:
-            self.file_actions.save_as(item)
-
-    def delete_selected(self) -> None:
-        item = self.selected()
-        if item is not None:
-            self.file_actions.delete(item)

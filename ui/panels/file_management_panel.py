@@ -31,6 +31,7 @@ from ui.panels.customer_attachments_tab import (
     AttachmentActions,
     DialogFileChooser,
     FileChooser,
+    SelectedAttachmentActions,
     UrlOpener,
 )
 from ui.widgets.prompter import MessageBoxPrompter, Prompter
@@ -43,7 +44,7 @@ translate = QCoreApplication.translate
 HELP_TOPIC = "file_management"
 
 
-class FileManagementPanel(QWidget):
+class FileManagementPanel(SelectedAttachmentActions, QWidget):
     """All attachments the user sees, newest first, searchable by file or customer name."""
 
     def __init__(
@@ -158,21 +159,6 @@ class FileManagementPanel(QWidget):
         except MediaCrmError as error:
             self.file_actions.warn(error)
             return None
-
-    def open_selected(self) -> None:
-        item = self.selected()
-        if item is not None:
-            self.file_actions.open(item)
-
-    def save_selected(self) -> None:
-        item = self.selected()
-        if item is not None:
-            self.file_actions.save_as(item)
-
-    def delete_selected(self) -> None:
-        item = self.selected()
-        if item is not None:
-            self.file_actions.delete(item)
 
     def closeEvent(self, event: Any) -> None:
         self.model.close()
