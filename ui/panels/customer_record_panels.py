@@ -92,6 +92,12 @@ class CustomerRecordsPanel(RecordPanel):
                 self.form.blockSignals(blocked)
 
 
+def _records_panel(context: PanelContext, kind: RecordKind, title: str) -> QWidget:
+    """Everyone's records of `kind` the user sees, each with its customer."""
+    spec = customer_records.list_spec(kind, context.language, with_customer=True)
+    return CustomerRecordsPanel(context, kind, spec, title)
+
+
 def contacts_panel(context: PanelContext) -> QWidget:
     return CustomerRecordsPanel(
         context,
@@ -102,27 +108,18 @@ def contacts_panel(context: PanelContext) -> QWidget:
 
 
 def contact_history_panel(context: PanelContext) -> QWidget:
-    return CustomerRecordsPanel(
-        context,
-        CONTACT_HISTORY,
-        customer_records.list_spec(CONTACT_HISTORY, context.language, with_customer=True),
-        translate("CustomerRecordPanels", "Contact history"),
+    return _records_panel(
+        context, CONTACT_HISTORY, translate("CustomerRecordPanels", "Contact history")
     )
 
 
 def supply_demand_panel(context: PanelContext) -> QWidget:
-    return CustomerRecordsPanel(
-        context,
-        SUPPLY_DEMAND,
-        customer_records.list_spec(SUPPLY_DEMAND, context.language, with_customer=True),
-        translate("CustomerRecordPanels", "Supply and demand"),
+    return _records_panel(
+        context, SUPPLY_DEMAND, translate("CustomerRecordPanels", "Supply and demand")
     )
 
 
 def media_ad_records_panel(context: PanelContext) -> QWidget:
-    return CustomerRecordsPanel(
-        context,
-        MEDIA_AD_RECORDS,
-        customer_records.list_spec(MEDIA_AD_RECORDS, context.language, with_customer=True),
-        translate("CustomerRecordPanels", "Media advertising records"),
+    return _records_panel(
+        context, MEDIA_AD_RECORDS, translate("CustomerRecordPanels", "Media advertising records")
     )

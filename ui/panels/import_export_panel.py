@@ -22,21 +22,18 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
-from sqlalchemy.orm import aliased
 
 from app import export, ownership
 from app.access import CurrentUser
 from app.errors import MediaCrmError, PermissionDeniedError
-from app.listing import Formats, ListColumn, ListQuery, ListSpec, every_row, format_row
-from db.models.customers import Contact, Customer
-from db.models.lookups import Position
+from app.listing import Formats, ListQuery, ListSpec, every_row, format_row
 from ui.dialogs.import_wizard import DialogFilePicker, FilePicker, ImportWizard
 from ui.dialogs.merge_dialog import MergeDialog
 from ui.dialogs.transfer_dialog import HandOverDialog, TransferDialog
 from ui.errors import error_text
 from ui.help import show_help
 from ui.panels.customer_panel import customer_list_spec
+from ui.panels.customer_tabs import contact_list_spec
 from ui.widgets.progress_runner import Progress, ProgressRunner
 from ui.widgets.prompter import MessageBoxPrompter, Prompter
 
@@ -47,31 +44,6 @@ translate = QCoreApplication.translate
 
 HELP_TOPIC = "import_export"
 CARD_COLUMNS = 2
-
-
-def contact_export_spec(language: str) -> ListSpec:
-    """Every contact with its company: company, name, position, mobile, phone, e-mail,
-    primary — the contact tab's columns with the company in front."""
-    position = Position.name_en if language.startswith("en") else Position.name_zh
-    # An alias: the permission filter of contacts looks at customers in a subquery of its own.
-    company = aliased(Customer)
-    return ListSpec(
-        Contact,
-        (
-            ListColumn.of(
-                company.name, key="customer", label=Contact.customer_id, sort=company.name_pinyin
-            ),
-            ListColumn.of(Contact.name, sort=Contact.name_pinyin),
-            ListColumn.of(position, key="position", kind="lookup"),
-            ListColumn.of(Contact.mobile),
-            ListColumn.of(Contact.phone),
-            ListColumn.of(Contact.email),
-            ListColumn.of(Contact.is_primary, kind="bool"),
-        ),
-        base=select(Contact.id)
-        .join(company, company.id == Contact.customer_id)
-        .outerjoin(Position, Position.id == Contact.position_id),
-    )
 
 
 class ImportExportPanel(QWidget):
@@ -203,7 +175,7 @@ class ImportExportPanel(QWidget):
         self._export("customers", customer_list_spec(self._language))
 
     def export_contacts(self) -> None:
-        self._export("contacts", contact_export_spec(self._language))
+        self._export("contacts", contact_list_spec(self._language, with_customer=True))
 
     def _export(self, table: str, spec: ListSpec) -> None:
         titles = {
