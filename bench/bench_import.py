@@ -4,7 +4,7 @@
 the audit triggers included).
 
 Run by hand:  .venv/bin/python bench/bench_import.py [--rows 100000] [--pg URL] [--runs N]
-                  [--only csv|xlsx] [--profile FOLDER] [--search-index]
+                  [--only csv|xlsx] [--profile FOLDER]
 Each import runs in a process of its own on a fresh database, so its peak RSS is its own.
 Besides the wall time it prints the CPU seconds of the importing process and of its
 PostgreSQL backend (read from /proc: the server must run on this machine), and the wall
@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import cProfile
 import csv
-import importlib.util
 import json
 import os
 import resource
@@ -157,11 +156,9 @@ def process_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def child(path: str, url_text: str, profile: str | None = None, search: bool = False) -> None:
+def child(path: str, url_text: str, profile: str | None = None) -> None:
     """One import, as the staff member: plan and write in one transaction, as
-    import_customers does (and, with `search`, the new rows' search terms written by
-    db.search_index, which the importer does not do yet); prints seconds, CPU, counts and
-    peak RSS as JSON."""
+    import_customers does; prints seconds, CPU, counts and peak RSS as JSON."""
     from app.access import load_current_user
     from app.customer_import import plan_import, write_import
 
@@ -181,11 +178,6 @@ def child(path: str, url_text: str, profile: str | None = None, search: bool = F
         plan = plan_import(session, user, path)
         write_started, backend_planned = time.perf_counter(), backend_cpu(backend)
         result = write_import(session, user, plan, recheck=False)
-        index_started = time.perf_counter()
-        if search:
-            from db.search_index import index_customers
-
-            index_customers(session.connection(), result.customer_ids)
         commit_started = time.perf_counter()
     finished = time.perf_counter()
     if profiler is not None:
@@ -198,7 +190,7 @@ def child(path: str, url_text: str, profile: str | None = None, search: bool = F
     engine.dispose()
     print(json.dumps({
         "seconds": finished - started, "plan": write_started - plan_started,
-        "write": index_started - write_started, "index": commit_started - index_started,
+        "write": commit_started - write_started,
         "commit": finished - commit_started,
         "cpu": cpu,
         "backend_cpu": (
@@ -233,19 +225,12 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=1, help="imports of each file")
     parser.add_argument("--only", choices=("csv", "xlsx"), help="import this format only")
     parser.add_argument("--profile", metavar="FOLDER", help="write a cProfile of each import")
-    parser.add_argument(
-        "--search-index",
-        action="store_true",
-        help="also write the new rows' search terms (db.search_index)",
-    )
-    parser.add_argument("--child", nargs=4, metavar=("FILE", "URL", "PROFILE", "SEARCH"),
+    parser.add_argument("--child", nargs=3, metavar=("FILE", "URL", "PROFILE"),
                         help=argparse.SUPPRESS)  # fmt: skip
     args = parser.parse_args()
     if args.child:
-        child(args.child[0], args.child[1], args.child[2] or None, args.child[3] == "1")
+        child(args.child[0], args.child[1], args.child[2] or None)
         return
-    if args.search_index and importlib.util.find_spec("db.search_index") is None:
-        parser.error("--search-index: there is no db.search_index (yet)")
     busy = subprocess.run(["pgrep", "-f", "bench_demo_load"], capture_output=True, text=True)
     if busy.stdout.strip():
         sys.exit("bench_demo_load is running: timings would be wrong; try later")
@@ -257,7 +242,7 @@ def main() -> None:
               f"(CSV {files[0].stat().st_size / 1e6:.1f} MB, "
               f".xlsx {files[1].stat().st_size / 1e6:.1f} MB)")  # fmt: skip
         print(f"{'file':<5} {'rows':>8} {'customers':>9} {'contacts':>8} {'audit':>7} "
-              f"{'wall s':>6} {'target':>6} {'plan s':>6} {'write s':>7} {'index s':>7} "
+              f"{'wall s':>6} {'target':>6} {'plan s':>6} {'write s':>7} "
               f"{'CPU s':>5} {'PG CPU s (plan)':>15} {'peak RSS':>8}")  # fmt: skip
         for path, target in zip(files, (15, 30), strict=True):
             kind = path.suffix[1:]
@@ -265,19 +250,17 @@ def main() -> None:
                 continue
             for run in range(1, args.runs + 1):
                 profile = str(Path(args.profile) / f"{kind}-{run}.prof") if args.profile else ""
-                report(admin, path, kind, args.rows, target, profile, args.search_index)
+                report(admin, path, kind, args.rows, target, profile)
 
 
-def report(
-    admin: URL, path: Path, kind: str, count: int, target: int, profile: str, search: bool
-) -> None:
+def report(admin: URL, path: Path, kind: str, count: int, target: int, profile: str) -> None:
     """One import of `path` on a fresh database, in a process of its own; prints its line."""
     name = f"mediacrm_bench_import_{os.getpid()}"  # two runs at once do not meet
     url = fresh_database(admin, name)
     try:
         output = subprocess.run(
             [sys.executable, __file__, "--child", str(path),
-             url.render_as_string(hide_password=False), profile, "1" if search else "0"],
+             url.render_as_string(hide_password=False), profile],
             capture_output=True, text=True, check=True,
         ).stdout  # fmt: skip
         figures = json.loads(output.strip().splitlines()[-1])
@@ -285,13 +268,11 @@ def report(
     finally:
         drop_database(admin, name)
     backend = figures["backend_cpu"]
-    index = f"{figures['index']:.1f}" if search else "-"
     planned = figures["backend_plan_cpu"]
     server = "-" if backend is None else f"{backend:.1f} ({planned:.1f})"
     print(f"{kind:<5} {count:>8,} {figures['created']:>9,} {figures['contacts']:>8,} "
           f"{audited:>7,} {figures['seconds']:>6.1f} {'<' + str(target):>6} "
           f"{figures['plan']:>6.1f} {figures['write'] + figures['commit']:>7.1f} "
-          f"{index:>7} "
           f"{figures['cpu']:>5.1f} {server:>15} "
           f"{figures['rss_mb']:>5.0f} MB", flush=True)  # fmt: skip
 
