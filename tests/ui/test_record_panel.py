@@ -19,7 +19,7 @@ from app.auth import LoggedIn
 from app.listing import Filter, every_row
 from app.reference_records import AD_SERVICES, DEPARTMENTS, POSITIONS
 from tests.acting_users import acting
-from tests.keyboard import type_in
+from tests.forms import type_into
 from tests.prompters import Answers
 from tests.security_world import World
 from ui.dialogs.record_conflict_dialog import RecordConflictDialog
@@ -41,14 +41,6 @@ def open_panel(qtbot: QtBot, logged_in: LoggedIn, kind: Any, answers: Answers) -
     return panel
 
 
-def type_into(qtbot: QtBot, panel: RecordPanel, key: str, text: str) -> None:
-    widget = panel.form.editor(key).focus_widget()
-    widget.setFocus()
-    widget.selectAll()  # type: ignore[attr-defined]
-    type_in(qtbot, widget, text)
-    widget.clearFocus()  # leaving the field checks it
-
-
 def listed_ids(panel: RecordPanel) -> list[int]:
     assert panel.model is not None
     return [panel.model.row_id(row) for row in range(panel.model.rowCount())]
@@ -65,8 +57,8 @@ def test_a_record_is_typed_saved_listed_edited_and_its_information_shown(
     panel = open_panel(qtbot, admin, POSITIONS, answers)
     qtmodeltester.check(panel.model)
     assert not panel.delete_action.isEnabled() and not panel.information_action.isEnabled()
-    type_into(qtbot, panel, "code", "art_director")
-    type_into(qtbot, panel, "name_zh", "艺术总监")
+    type_into(qtbot, panel.form, "code", "art_director")
+    type_into(qtbot, panel.form, "name_zh", "艺术总监")
     assert panel.form.is_dirty()
     panel.save_action.trigger()
     saved = panel.current
@@ -74,7 +66,7 @@ def test_a_record_is_typed_saved_listed_edited_and_its_information_shown(
     wait_listed(qtbot, panel, saved.id)
     assert panel.delete_action.isEnabled() and not panel.form.is_dirty()
 
-    type_into(qtbot, panel, "name_zh", "美术总监")
+    type_into(qtbot, panel.form, "name_zh", "美术总监")
     panel.save_action.trigger()
     assert panel.current is not None and panel.current.version == 2
     panel.information_action.trigger()
@@ -88,14 +80,14 @@ def test_validation_errors_show_at_the_field_and_nothing_is_saved(
     qtbot: QtBot, admin: LoggedIn
 ) -> None:
     panel = open_panel(qtbot, admin, AD_SERVICES, Answers())
-    type_into(qtbot, panel, "name", "版面设计")
-    type_into(qtbot, panel, "standard_price", "-5")
+    type_into(qtbot, panel.form, "name", "版面设计")
+    type_into(qtbot, panel.form, "standard_price", "-5")
     assert not panel.save()
     assert panel.current is None
     assert panel.form.editor("code").error_text()  # required, shown at its field
     assert "0" in panel.form.editor("standard_price").error_text()
-    type_into(qtbot, panel, "code", "LAYOUT")
-    type_into(qtbot, panel, "standard_price", "¥1,200")
+    type_into(qtbot, panel.form, "code", "LAYOUT")
+    type_into(qtbot, panel.form, "standard_price", "¥1,200")
     assert panel.save()
     assert panel.current is not None
     assert str(panel.current.values["standard_price"]) == "1200.00"
@@ -103,19 +95,19 @@ def test_validation_errors_show_at_the_field_and_nothing_is_saved(
 
 def test_save_and_new_and_copy_make_fast_entry(qtbot: QtBot, admin: LoggedIn) -> None:
     panel = open_panel(qtbot, admin, POSITIONS, Answers())
-    type_into(qtbot, panel, "code", "rep1")
-    type_into(qtbot, panel, "name_zh", "客户代表")
+    type_into(qtbot, panel.form, "code", "rep1")
+    type_into(qtbot, panel.form, "name_zh", "客户代表")
     panel.save_new_action.trigger()
     assert panel.current is None and panel.form.editor("code").raw_text() == ""
-    type_into(qtbot, panel, "code", "rep2")
-    type_into(qtbot, panel, "name_zh", "高级客户代表")
+    type_into(qtbot, panel.form, "code", "rep2")
+    type_into(qtbot, panel.form, "name_zh", "高级客户代表")
     panel.save_action.trigger()
     first = panel.current
     assert first is not None
     panel.copy_action.trigger()
     assert panel.current is None and panel.form.is_dirty()
     assert panel.form.editor("name_zh").raw_text() == "高级客户代表"
-    type_into(qtbot, panel, "code", "rep3")
+    type_into(qtbot, panel.form, "code", "rep3")
     panel.save_action.trigger()
     assert panel.current is not None and panel.current.id != first.id
 
@@ -123,14 +115,14 @@ def test_save_and_new_and_copy_make_fast_entry(qtbot: QtBot, admin: LoggedIn) ->
 def test_leaving_unsaved_changes_asks_and_cancel_keeps_them(qtbot: QtBot, admin: LoggedIn) -> None:
     answers = Answers(leave="cancel")
     panel = open_panel(qtbot, admin, POSITIONS, answers)
-    type_into(qtbot, panel, "name_zh", "未保存")
+    type_into(qtbot, panel.form, "name_zh", "未保存")
     assert not panel.maybe_leave()
     assert panel.form.editor("name_zh").raw_text() == "未保存"
     answers.leave_answer = "discard"
     assert panel.maybe_leave()
     assert not panel.form.is_dirty()
-    type_into(qtbot, panel, "code", "kept")
-    type_into(qtbot, panel, "name_zh", "保存后离开")
+    type_into(qtbot, panel.form, "code", "kept")
+    type_into(qtbot, panel.form, "name_zh", "保存后离开")
     answers.leave_answer = "save"
     assert panel.maybe_leave()
     assert panel.current is not None and panel.current.title == "保存后离开"
@@ -141,8 +133,8 @@ def test_a_stale_save_lets_the_user_choose_field_by_field(
     qtbot: QtBot, admin: LoggedIn, world: World, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     panel = open_panel(qtbot, admin, POSITIONS, Answers())
-    type_into(qtbot, panel, "code", "anchor")
-    type_into(qtbot, panel, "name_zh", "主持人")
+    type_into(qtbot, panel.form, "code", "anchor")
+    type_into(qtbot, panel.form, "name_zh", "主持人")
     panel.save_action.trigger()
     mine = panel.current
     assert mine is not None
@@ -155,7 +147,7 @@ def test_a_stale_save_lets_the_user_choose_field_by_field(
         return RecordConflictDialog.DialogCode.Accepted
 
     monkeypatch.setattr(RecordConflictDialog, "exec", choose)
-    type_into(qtbot, panel, "name_zh", "节目主持人")
+    type_into(qtbot, panel.form, "name_zh", "节目主持人")
     panel.save_action.trigger()
     saved = panel.current
     assert saved is not None and saved.version == 3
@@ -172,8 +164,8 @@ def test_delete_asks_then_the_recycle_bin_restores(
 ) -> None:
     answers = Answers(confirm=False)
     panel = open_panel(qtbot, admin, POSITIONS, answers)
-    type_into(qtbot, panel, "code", "intern")
-    type_into(qtbot, panel, "name_zh", "实习生")
+    type_into(qtbot, panel.form, "code", "intern")
+    type_into(qtbot, panel.form, "name_zh", "实习生")
     panel.save_action.trigger()
     made = panel.current
     assert made is not None
