@@ -5,6 +5,7 @@ end and to the middle shows the right rows; sorting and filtering happen in the 
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from collections.abc import Iterator
 from typing import Any
 
@@ -357,6 +358,30 @@ def test_reads_share_one_kept_connection_given_back_on_close_and_when_idle(
             assert idle.rowCount() == len(expected)
         finally:
             idle.close()
+
+
+def test_logging_out_closes_the_connection_a_model_keeps(qtbot: QtBot, list_world: World) -> None:
+    """Log out disposes the engine while panels still hold their models: the kept
+    connection is closed with it, not left open to a pool that is gone."""
+    with acting(list_world, "boss") as (factory, user):
+        model = boss_model(factory, user, idle_release_ms=600_000)
+        try:
+            wait_until_settled(qtbot, model)
+            kept = model.reads.run(lambda connection: connection.connection.dbapi_connection)
+            assert kept is not None and not getattr(kept, "closed", False)
+            factory.kw["bind"].dispose()
+            closed = kept.closed if list_world.is_postgresql else _sqlite_closed(kept)
+            assert closed
+        finally:
+            model.close()
+
+
+def _sqlite_closed(connection: Any) -> bool:
+    try:
+        connection.execute("SELECT 1")
+    except sqlite3.ProgrammingError:
+        return True
+    return False
 
 
 def test_a_kept_connection_the_server_dropped_is_replaced_unnoticed(

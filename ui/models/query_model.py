@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import threading
+import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -34,7 +35,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtWidgets import QAbstractItemView
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Connection, Engine, event
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -95,6 +96,23 @@ def reading(factory: sessionmaker[Session]) -> Iterator[Connection]:
         yield session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
 
 
+_readers: weakref.WeakSet[Reads] = weakref.WeakSet()
+_watched_engines: weakref.WeakSet[Engine] = weakref.WeakSet()
+
+
+def _watch_disposal(engine: Engine, readers: Reads) -> None:
+    _readers.add(readers)
+    if engine not in _watched_engines:
+        _watched_engines.add(engine)
+        event.listen(engine, "engine_disposed", _close_readers_of)
+
+
+def _close_readers_of(engine: Engine) -> None:
+    for readers in list(_readers):
+        if readers._engine is engine:
+            readers.close_for_good()
+
+
 class Reads:
     """The connection a model reads through, checked out of the engine once, in autocommit,
     and kept while the model reads: a page then costs neither a session, nor the pool's ping
@@ -113,6 +131,8 @@ class Reads:
         self._engine = bind if isinstance(bind, Engine) else None
         self._lock = threading.Lock()
         self._idle: Connection | None = None
+        if self._engine is not None:
+            _watch_disposal(self._engine, self)
 
     def run(self, read: Callable[[Connection], T]) -> T:
         """`read` on a connection in autocommit."""
@@ -136,6 +156,15 @@ class Reads:
         with self._lock:
             connection, self._idle = self._idle, None
         if connection is not None:
+            connection.close()
+
+    def close_for_good(self) -> None:
+        """The engine was disposed (log out, password change): its pool is gone, so the idle
+        connection is closed rather than given back to it."""
+        with self._lock:
+            connection, self._idle = self._idle, None
+        if connection is not None:
+            connection.invalidate()
             connection.close()
 
     def _connect(self) -> Connection:

@@ -58,7 +58,7 @@ CUSTOMER_CHANGED_SIGNALS = ("customer_changed", "stage_changed")
 CUSTOMER_COLUMN_WIDTHS = {
     "name": 180,
     "short_name": 90,
-    TYPE_COLUMN: 72,
+    TYPE_COLUMN: 100,  # the name after its icon
     "industry": 80,
     "city": 60,
     "owner": 64,
