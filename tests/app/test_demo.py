@@ -39,7 +39,7 @@ def other_db_url(backend: str, request: pytest.FixtureRequest, tmp_path) -> Iter
     """A second fresh database of the test's backend, beside `engine`'s."""
     import shutil
 
-    from conftest import create_pg_database, drop_pg_database, pg_admin_url
+    from tests.databases import create_pg_database, drop_pg_database, pg_admin_url
 
     if backend == "sqlite":
         path = tmp_path / "other.db"

@@ -360,6 +360,23 @@ def test_reads_share_one_kept_connection_given_back_on_close_and_when_idle(
             idle.close()
 
 
+def test_lists_left_open_in_the_background_give_their_connection_back(
+    qtbot: QtBot, list_world: World
+) -> None:
+    with acting(list_world, "boss") as (factory, user):
+        pool = factory.kw["bind"].pool
+        models = [boss_model(factory, user, idle_release_ms=600_000) for _ in range(3)]
+        try:
+            for model in models:
+                wait_until_settled(qtbot, model)
+            qtbot.waitUntil(lambda: not any(model.is_loading() for model in models))
+            assert pool.checkedout() == 1  # the last list read keeps one; the others none
+        finally:
+            for model in models:
+                model.close()
+        assert pool.checkedout() == 0
+
+
 def test_logging_out_closes_the_connection_a_model_keeps(qtbot: QtBot, list_world: World) -> None:
     """Log out disposes the engine while panels still hold their models: the kept
     connection is closed with it, not left open to a pool that is gone."""

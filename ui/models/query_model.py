@@ -107,6 +107,14 @@ def _watch_disposal(engine: Engine, readers: Reads) -> None:
         event.listen(engine, "engine_disposed", _close_readers_of)
 
 
+def _release_other_readers(keeping: Reads) -> None:
+    """One idle connection per engine: the list being read keeps its own; the others (panels
+    left open in the background) give theirs back, so open panels never drain the pool."""
+    for readers in list(_readers):
+        if readers is not keeping and readers._engine is keeping._engine:
+            readers.release()
+
+
 def _close_readers_of(engine: Engine) -> None:
     for readers in list(_readers):
         if readers._engine is engine:
@@ -181,6 +189,7 @@ class Reads:
             spare, self._idle = self._idle, connection
         if spare is not None:  # another thread's, given back meanwhile
             spare.close()
+        _release_other_readers(self)
         return result
 
 
