@@ -16,10 +16,12 @@ import datetime as dt
 import re
 from typing import Any, Literal
 
-from sqlalchemy import String, case, cast, func, select
+from sqlalchemy import String, cast, func, select
 from sqlalchemy.orm import Session
 
 from app.access import CurrentUser, visible_rows
+from app.customer_records import choice_text
+from app.customers import require_visible_customer
 from app.errors import PermissionDeniedError, ValidationError
 from app.fields import Choice, FieldSpec, Kind, LookupOption, half_width
 from app.listing import Filter, ListColumn, ListSpec
@@ -118,18 +120,12 @@ def _prepare(session: Session, user: CurrentUser, values: Values, record_id: int
     start, end = values["start_time"], values["end_time"]
     if start is not None and end is not None and end < start:
         raise _field_error("log_end_before_start", "end_time", start=time_text(start))
-    customer = values.get("customer_id")
-    if customer is not None and not _customer_visible(session, user, customer):
-        raise ValidationError("customer_missing", field="customer_id")
+    if values.get("customer_id") is not None:
+        require_visible_customer(session, user, values["customer_id"])
     if record_id is None:
         values["employee_id"] = user.employee_id
         values["owner_id"] = user.employee_id
         values["department_id"] = user.department_id
-
-
-def _customer_visible(session: Session, user: CurrentUser, customer_id: int) -> bool:
-    statement = select(Customer.id).where(Customer.id == customer_id, Customer.deleted_at.is_(None))
-    return session.scalar(visible_rows(user, Customer, statement)) is not None
 
 
 _CATEGORIES = tuple(Choice(code, zh, en) for code, (zh, en) in CATEGORY_LABELS.items())
@@ -219,15 +215,6 @@ def customer_options(
 # The list.
 
 
-def _category_text(language: str) -> Any:
-    index = 1 if language.startswith("en") else 0
-    return case(
-        {code: labels[index] for code, labels in CATEGORY_LABELS.items()},
-        value=BusinessLog.category,
-        else_=BusinessLog.category,
-    )
-
-
 def _time_column(column: Any, key: str) -> ListColumn:
     """HH:MM on both databases: PostgreSQL's time as text is 09:30:00, SQLite keeps
     09:30:00.000000."""
@@ -252,7 +239,9 @@ def list_spec(language: str) -> ListSpec:
             _time_column(BusinessLog.start_time, "start_time"),
             _time_column(BusinessLog.end_time, "end_time"),
             ListColumn.of(
-                _category_text(language).label("category_text"),
+                choice_text(BUSINESS_LOG.spec("category"), BusinessLog.category, language).label(
+                    "category_text"
+                ),
                 key="category",
                 label=Label(category.zh, category.en),
                 sort=BusinessLog.category,
