@@ -161,13 +161,18 @@ BUSINESS_LOG = RecordKind(
 
 
 def kind_for(user: CurrentUser) -> RecordKind:
-    """BUSINESS_LOG with the rule that needs the acting user at delete time too: only the
-    writer deletes an entry. Panels act through this kind."""
+    """BUSINESS_LOG with the rules that need the acting user where records.py does not pass
+    one (delete, restore): only the writer deletes an entry or brings it back. Whoever
+    deletes or restores acts through this kind; `prepare` guards the edits already."""
 
     def check_delete(session: Session, record_id: int) -> None:
         _require_own(session, user, record_id)
 
-    return dataclasses.replace(BUSINESS_LOG, check_delete=check_delete)
+    def check_restore(session: Session, _values: Values, record_id: int | None) -> None:
+        assert record_id is not None  # records.restore always names the record
+        _require_own(session, user, record_id)
+
+    return dataclasses.replace(BUSINESS_LOG, check_delete=check_delete, check_restore=check_restore)
 
 
 def new_entry_values(on_date: dt.date | None = None, now: dt.datetime | None = None) -> Values:

@@ -136,7 +136,7 @@ def test_a_head_reads_their_departments_entries_but_changes_none(world: World) -
         records.delete(s, head, kind_for(head), in_a1, read.version)
 
 
-def test_the_writer_edits_and_a_head_deletes_their_own_entry(world: World) -> None:
+def test_the_writer_edits_deletes_and_restores_only_their_own_entry(world: World) -> None:
     mine = write(world, "staff_a", "要改的日志")
     with session_as(world, "staff_a") as (session, staff):
         assert business_log.is_own(session, staff, mine)
@@ -151,6 +151,10 @@ def test_the_writer_edits_and_a_head_deletes_their_own_entry(world: World) -> No
     with session_as(world, "head_a") as (session, head):
         deleted = session.scalar(select(BusinessLog.deleted_at).where(BusinessLog.id == own))
     assert deleted is not None
+    with pytest.raises(PermissionDeniedError), session_as(world, "admin") as (s, admin):
+        records.restore(s, admin, kind_for(admin), own)
+    with session_as(world, "head_a") as (session, head):
+        assert records.restore(session, head, kind_for(head), own).title == "主管要删的日志"
 
 
 def test_a_new_entry_starts_today_at_the_time_rounded() -> None:
