@@ -29,8 +29,14 @@ from ui.panels.business_log_panel import BusinessLogPanel
 from ui.widgets.shortcut_panel import ID_ROLE, ShortcutPanel
 
 LANGUAGE = "en"
-TODAY = dt.date.today()
 TIMEOUT_MS = 20_000
+
+
+@pytest.fixture
+def today() -> dt.date:
+    """The day each test takes as today and tells the panels, so that a run crossing
+    midnight does not compare its entries with another day."""
+    return dt.date.today()
 
 
 @pytest.fixture
@@ -41,9 +47,9 @@ def staff(world: World) -> Iterator[LoggedIn]:
 
 
 def open_panel(
-    qtbot: QtBot, logged_in: LoggedIn, answers: Answers | None = None
+    qtbot: QtBot, logged_in: LoggedIn, today: dt.date, answers: Answers | None = None
 ) -> BusinessLogPanel:
-    panel = BusinessLogPanel(PanelContext(logged_in, LANGUAGE), answers or Answers(), today=TODAY)
+    panel = BusinessLogPanel(PanelContext(logged_in, LANGUAGE), answers or Answers(), today=today)
     qtbot.addWidget(panel)
     panel.resize(1280, 800)
     panel.show()
@@ -76,10 +82,10 @@ def log(world: World, username: str, subject: str, day: dt.date, **more: Any) ->
 
 
 def test_a_user_writes_todays_entry_and_sees_it_listed(
-    qtbot: QtBot, staff: LoggedIn, world: World
+    qtbot: QtBot, staff: LoggedIn, world: World, today: dt.date
 ) -> None:
-    panel = open_panel(qtbot, staff)
-    assert panel.form.editor("log_date").value() == TODAY
+    panel = open_panel(qtbot, staff, today)
+    assert panel.form.editor("log_date").value() == today
     assert panel.form.editor("start_time").raw_text()  # now, rounded
     type_into(qtbot, panel.form, "start_time", "9:00")
     type_into(qtbot, panel.form, "end_time", "1030")
@@ -90,7 +96,7 @@ def test_a_user_writes_todays_entry_and_sees_it_listed(
     assert panel.form.editor("end_time").raw_text() == "10:30"
     qtbot.waitUntil(lambda: "拜访北京日报广告部" in listed(panel), timeout=TIMEOUT_MS)
     row = listed(panel).index("拜访北京日报广告部")
-    assert listed(panel, 0)[row] == TODAY.isoformat()
+    assert listed(panel, 0)[row] == today.isoformat()
     assert (listed(panel, 1)[row], listed(panel, 2)[row], listed(panel, 3)[row]) == (
         "09:00",
         "10:30",
@@ -112,8 +118,10 @@ def test_a_user_writes_todays_entry_and_sees_it_listed(
         engine.dispose()
 
 
-def test_an_end_before_the_start_is_shown_at_its_field(qtbot: QtBot, staff: LoggedIn) -> None:
-    panel = open_panel(qtbot, staff)
+def test_an_end_before_the_start_is_shown_at_its_field(
+    qtbot: QtBot, staff: LoggedIn, today: dt.date
+) -> None:
+    panel = open_panel(qtbot, staff, today)
     type_into(qtbot, panel.form, "start_time", "14:00")
     type_into(qtbot, panel.form, "end_time", "13:00")
     type_into(qtbot, panel.form, "subject", "时间写反了")
@@ -123,17 +131,17 @@ def test_an_end_before_the_start_is_shown_at_its_field(qtbot: QtBot, staff: Logg
 
 
 def test_the_navigator_walks_the_days_and_the_list_starts_newest_first(
-    qtbot: QtBot, staff: LoggedIn, world: World
+    qtbot: QtBot, staff: LoggedIn, world: World, today: dt.date
 ) -> None:
-    yesterday = TODAY - dt.timedelta(days=1)
+    yesterday = today - dt.timedelta(days=1)
     add_rows(
         world,
         log(world, "staff_a", "昨天的电话", yesterday),
-        log(world, "staff_a", "今天的电话", TODAY),
-        log(world, "staff_a", "上个月的电话", TODAY - dt.timedelta(days=40)),
-        log(world, "admin", "管理员的电话", TODAY),
+        log(world, "staff_a", "今天的电话", today),
+        log(world, "staff_a", "上个月的电话", today - dt.timedelta(days=40)),
+        log(world, "admin", "管理员的电话", today),
     )
-    panel = open_panel(qtbot, staff)
+    panel = open_panel(qtbot, staff, today)
     assert listed(panel) == ["今天的电话", "昨天的电话", "上个月的电话"]
     assert not panel.scope_combo.isVisibleTo(panel), "staff see only their own entries"
     panel.today_button.click()
@@ -151,14 +159,14 @@ def test_the_navigator_walks_the_days_and_the_list_starts_newest_first(
 
 
 def test_the_export_writes_the_entries_of_the_period_shown(
-    qtbot: QtBot, staff: LoggedIn, world: World, tmp_path: Path
+    qtbot: QtBot, staff: LoggedIn, world: World, tmp_path: Path, today: dt.date
 ) -> None:
     add_rows(
         world,
-        log(world, "staff_a", "今天的会", TODAY, start_time=dt.time(10, 0)),
-        log(world, "staff_a", "昨天的会", TODAY - dt.timedelta(days=1)),
+        log(world, "staff_a", "今天的会", today, start_time=dt.time(10, 0)),
+        log(world, "staff_a", "昨天的会", today - dt.timedelta(days=1)),
     )
-    panel = open_panel(qtbot, staff)
+    panel = open_panel(qtbot, staff, today)
     panel.today_button.click()
     settle(qtbot, panel)
     path = tmp_path / "log.csv"
@@ -167,15 +175,15 @@ def test_the_export_writes_the_entries_of_the_period_shown(
     assert exported.args == [1]
     with path.open(encoding="utf-8-sig", newline="") as file:
         rows = list(csv.reader(file))
-    assert rows[1][:5] == [TODAY.isoformat(), "10:00", "", "Call", "今天的会"]
+    assert rows[1][:5] == [today.isoformat(), "10:00", "", "Call", "今天的会"]
 
 
 def test_the_administrator_reads_everyones_entries_but_changes_only_their_own(
-    qtbot: QtBot, admin: LoggedIn, world: World
+    qtbot: QtBot, admin: LoggedIn, world: World, today: dt.date
 ) -> None:
-    theirs = log(world, "staff_a", "员工的日志", TODAY)
-    add_rows(world, theirs, log(world, "admin", "管理员的日志", TODAY))
-    panel = open_panel(qtbot, admin)
+    theirs = log(world, "staff_a", "员工的日志", today)
+    add_rows(world, theirs, log(world, "admin", "管理员的日志", today))
+    panel = open_panel(qtbot, admin, today)
     assert listed(panel) == ["管理员的日志"], "own entries first"
     assert panel.scope_combo.isVisibleTo(panel)
     panel.scope_combo.setCurrentIndex(1)  # everyone I may see
@@ -189,8 +197,8 @@ def test_the_administrator_reads_everyones_entries_but_changes_only_their_own(
 
 
 @pytest.mark.usefixtures("chinese")
-def test_the_panel_speaks_chinese(qtbot: QtBot, staff: LoggedIn) -> None:
-    panel = BusinessLogPanel(PanelContext(staff, "zh_CN"), Answers(), today=TODAY)
+def test_the_panel_speaks_chinese(qtbot: QtBot, staff: LoggedIn, today: dt.date) -> None:
+    panel = BusinessLogPanel(PanelContext(staff, "zh_CN"), Answers(), today=today)
     qtbot.addWidget(panel)
     settle(qtbot, panel)
     assert panel.title() == "事务日志"
@@ -199,15 +207,15 @@ def test_the_panel_speaks_chinese(qtbot: QtBot, staff: LoggedIn) -> None:
 
 
 def test_the_shortcut_panel_shows_todays_entries_and_opens_the_business_log(
-    qtbot: QtBot, qapp: QApplication, staff: LoggedIn, world: World
+    qtbot: QtBot, qapp: QApplication, staff: LoggedIn, world: World, today: dt.date
 ) -> None:
     add_rows(
         world,
-        log(world, "staff_a", "下午的会", TODAY, start_time=dt.time(15, 0)),
-        log(world, "staff_a", "上午的电话", TODAY, start_time=dt.time(9, 5)),
-        log(world, "staff_a", "昨天的电话", TODAY - dt.timedelta(days=1)),
+        log(world, "staff_a", "下午的会", today, start_time=dt.time(15, 0)),
+        log(world, "staff_a", "上午的电话", today, start_time=dt.time(9, 5)),
+        log(world, "staff_a", "昨天的电话", today - dt.timedelta(days=1)),
     )
-    panel = ShortcutPanel(staff, LANGUAGE, Preferences())
+    panel = ShortcutPanel(staff, LANGUAGE, Preferences(), today=today)
     qtbot.addWidget(panel)
     with qtbot.waitSignal(panel.overview_loaded, timeout=TIMEOUT_MS):
         panel.refresh()

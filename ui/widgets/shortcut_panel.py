@@ -102,10 +102,15 @@ class ShortcutPanel(QWidget):
         language: str,
         preferences: Preferences,
         parent: QWidget | None = None,
+        *,
+        today: dt.date | None = None,
     ) -> None:
+        """`today`: the day whose business-log entries are listed (by default the local
+        date at each refresh)."""
         super().__init__(parent)
         self.setObjectName("shortcut_panel")
         self._logged_in = logged_in
+        self._today = today
         self._language = language
         self._preferences = preferences
         self._loading: background.WorkerSignals | None = None
@@ -256,11 +261,11 @@ class ShortcutPanel(QWidget):
             self._load_again = True
             return
         sessions = make_session_factory(self._logged_in.engine)
-        user = self._logged_in.user
+        user, today = self._logged_in.user, self._today
 
         def load() -> WorkOverview:
             with sessions() as session:
-                return work_overview.load_overview(session, user)
+                return work_overview.load_overview(session, user, today)
 
         self._loading = background.start(load, self._on_load_succeeded, self._on_load_failed)
 
