@@ -4,108 +4,108 @@
 <context>
     <name>ImportExportPanel</name>
     <message>
-        <location filename="../../ui/panels/import_export_panel.py" line="106"/>
+        <location filename="../../ui/panels/import_export_panel.py" line="81"/>
         <source>Import customers…</source>
         <translation>导入客户…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/import_export_panel.py" line="107"/>
+        <location filename="../../ui/panels/import_export_panel.py" line="82"/>
         <source>Customers and their contacts from an Excel workbook or a CSV file, checked row by row, duplicates caught.</source>
         <translation>从 Excel 工作簿或 CSV 文件导入客户及其联系人，逐行检查，识别重复（撞单）。</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/import_export_panel.py" line="111"/>
+        <location filename="../../ui/panels/import_export_panel.py" line="86"/>
         <source>Export customers…</source>
         <translation>导出客户…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/import_export_panel.py" line="112"/>
+        <location filename="../../ui/panels/import_export_panel.py" line="87"/>
         <source>The customer list you see, to Excel (.xlsx) or CSV.</source>
         <translation>将您可见的客户列表导出为 Excel（.xlsx）或 CSV。</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/import_export_panel.py" line="116"/>
+        <location filename="../../ui/panels/import_export_panel.py" line="91"/>
         <source>Export contacts…</source>
         <translation>导出联系人…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/import_export_panel.py" line="117"/>
+        <location filename="../../ui/panels/import_export_panel.py" line="92"/>
         <source>Every contact you see, with its company, to Excel (.xlsx) or CSV.</source>
         <translation>将您可见的全部联系人（含所属公司）导出为 Excel（.xlsx）或 CSV。</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/import_export_panel.py" line="121"/>
+        <location filename="../../ui/panels/import_export_panel.py" line="96"/>
         <source>Transfer customers…</source>
         <translation>移交客户…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/import_export_panel.py" line="122"/>
+        <location filename="../../ui/panels/import_export_panel.py" line="97"/>
         <source>Give chosen customers to another employee.</source>
         <translation>把选定的客户移交给另一位员工。</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/import_export_panel.py" line="125"/>
+        <location filename="../../ui/panels/import_export_panel.py" line="100"/>
         <source>Hand over an employee&apos;s customers…</source>
         <translation>移交离职员工的客户…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/import_export_panel.py" line="126"/>
+        <location filename="../../ui/panels/import_export_panel.py" line="101"/>
         <source>All customers of a departing employee to a colleague, in one step.</source>
         <translation>一步把离职员工的全部客户移交给同事。</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/import_export_panel.py" line="130"/>
+        <location filename="../../ui/panels/import_export_panel.py" line="105"/>
         <source>Merge customers…</source>
         <translation>合并客户…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/import_export_panel.py" line="131"/>
+        <location filename="../../ui/panels/import_export_panel.py" line="106"/>
         <source>Two records of one company become one: contacts, history and orders move to the one kept.</source>
         <translation>同一公司的两条记录合并为一条：联系人、联系记录和订单等转到保留的客户名下。</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/import_export_panel.py" line="143"/>
-        <location filename="../../ui/panels/import_export_panel.py" line="265"/>
+        <location filename="../../ui/panels/import_export_panel.py" line="118"/>
+        <location filename="../../ui/panels/import_export_panel.py" line="240"/>
         <source>Import and export</source>
         <translation>导入导出</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/import_export_panel.py" line="152"/>
+        <location filename="../../ui/panels/import_export_panel.py" line="127"/>
         <source>You have no permission for these tools.</source>
         <translation>您没有使用这些工具的权限。</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/import_export_panel.py" line="154"/>
+        <location filename="../../ui/panels/import_export_panel.py" line="129"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/import_export_panel.py" line="207"/>
+        <location filename="../../ui/panels/import_export_panel.py" line="182"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/import_export_panel.py" line="208"/>
+        <location filename="../../ui/panels/import_export_panel.py" line="183"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/import_export_panel.py" line="212"/>
+        <location filename="../../ui/panels/import_export_panel.py" line="187"/>
         <source>Export the list</source>
         <translation>导出列表</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/import_export_panel.py" line="214"/>
+        <location filename="../../ui/panels/import_export_panel.py" line="189"/>
         <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/import_export_panel.py" line="248"/>
+        <location filename="../../ui/panels/import_export_panel.py" line="223"/>
         <source>Exporting the list…</source>
         <translation>正在导出列表…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/import_export_panel.py" line="256"/>
+        <location filename="../../ui/panels/import_export_panel.py" line="231"/>
         <source>Exported %1 rows to %2</source>
         <translation>已导出 %1 行到 %2</translation>
     </message>
@@ -113,124 +113,124 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="100"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="101"/>
         <source>Excel workbook (.xlsx)</source>
         <translation>Excel 工作簿（.xlsx）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="102"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="103"/>
         <source>comma</source>
         <translation>逗号</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="103"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="104"/>
         <source>tab</source>
         <translation>制表符</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="104"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="105"/>
         <source>semicolon</source>
         <translation>分号</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="108"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="109"/>
         <source>CSV text, encoding %1, delimiter: %2</source>
         <translation>CSV 文本，编码 %1，分隔符：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="133"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="134"/>
         <source>Choose the file</source>
         <translation>选择文件</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="135"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="136"/>
         <source>An Excel workbook (.xlsx) or a CSV file; its first row names the columns. The text encoding (UTF-8, GBK/GB18030…) is found automatically.</source>
         <translation>Excel 工作簿（.xlsx）或 CSV 文件，第一行为列标题。文本编码（UTF-8、GBK/GB18030…）自动识别。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="143"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="144"/>
         <source>&amp;Choose file…</source>
         <translation>选择文件(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="151"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="152"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="152"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="153"/>
         <source>Read as:</source>
         <translation>读取方式：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="153"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="154"/>
         <source>Columns:</source>
         <translation>列：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="159"/>
-        <location filename="../../ui/dialogs/import_wizard.py" line="642"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="160"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="654"/>
         <source>Import customers</source>
         <translation>导入客户</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="160"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="161"/>
         <source>Spreadsheets (*.xlsx *.csv *.txt);;All files (*)</source>
         <translation>电子表格 (*.xlsx *.csv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="193"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="194"/>
         <source>Match the columns to fields</source>
         <translation>列与字段对应</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="195"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="196"/>
         <source>Columns whose header names a field are matched already; a column left on “Not imported” is ignored. The company name must be matched.</source>
         <translation>标题能识别的列已自动对应；设为“不导入”的列将被忽略。公司名称必须对应。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="205"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="206"/>
         <source>Column in the file</source>
         <translation>文件中的列</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="206"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="207"/>
         <source>Examples</source>
         <translation>示例</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="207"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="208"/>
         <source>Imported as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="232"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="233"/>
         <source>As you matched these columns last time.</source>
         <translation>沿用您上次对这些列的对应。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="234"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="235"/>
         <source>Matched by the column headers.</source>
         <translation>已按列标题自动对应。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="248"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="249"/>
         <source>Not imported</source>
         <translation>不导入</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="305"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="306"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="323"/>
-        <location filename="../../ui/dialogs/import_wizard.py" line="338"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="321"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="337"/>
         <source>Checking the file…</source>
         <translation>正在检查文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="362"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="361"/>
         <source>%1 rows read: %2 rejected (in red, with the reason), %3 repeat an existing customer or an earlier row. The first rows as they will be stored:</source>
         <translation>共读取 %1 行：%2 行被拒绝（红色标出并注明原因），%3 行与已有客户或前面的行重复。以下是前几行保存后的样子：</translation>
     </message>
@@ -240,7 +240,7 @@
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="374"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="372"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
@@ -261,102 +261,112 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/import_wizard.py" line="475"/>
+        <source>What to do with a row that repeats a customer, and whose the new customers are.</source>
+        <translation>与已有客户重复的行如何处理，新客户归谁负责。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="481"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="477"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="483"/>
         <source>Skip the row (keep the existing customer)</source>
         <translation>跳过该行（保留已有客户）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="478"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="484"/>
         <source>Update the existing customer with the row&apos;s filled cells</source>
         <translation>用该行已填写的内容更新已有客户</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="481"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="487"/>
         <source>Insert it anyway (never a second same credit code)</source>
         <translation>仍然新增（统一社会信用代码绝不重复）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="496"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="502"/>
         <source>A row that repeats a customer:</source>
         <translation>与已有客户重复的行：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="497"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="503"/>
         <source>Owner of the new customers:</source>
         <translation>新客户的负责人：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="525"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="531"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="531"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="533"/>
+        <source>The rows are written in one go: Cancel leaves nothing imported.</source>
+        <translation>所有行一次写入：取消则不导入任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="543"/>
         <source>Rows read:</source>
         <translation>读取行数：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="532"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="544"/>
         <source>Customers created:</source>
         <translation>新增客户：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="533"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="545"/>
         <source>Customers updated:</source>
         <translation>更新客户：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="534"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="546"/>
         <source>Duplicates skipped:</source>
         <translation>跳过的重复：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="535"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="547"/>
         <source>Rows rejected:</source>
         <translation>拒绝行数：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="536"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="548"/>
         <source>Contacts created:</source>
         <translation>新增联系人：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="541"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="553"/>
         <source>&amp;Save error report…</source>
         <translation>保存错误报告(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="557"/>
-        <location filename="../../ui/dialogs/import_wizard.py" line="563"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="569"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="575"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="576"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="588"/>
         <source>The import is done.</source>
         <translation>导入完成。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="582"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="594"/>
         <source>Nothing was imported: %1</source>
         <translation>没有导入任何数据：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="605"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="617"/>
         <source>Save the error report</source>
         <translation>保存错误报告</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="607"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="619"/>
         <source>CSV, UTF-8 (*.csv)</source>
         <translation>CSV，UTF-8 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="617"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="629"/>
         <source>%1 rejected row(s) written to %2.</source>
         <translation>已将 %1 个被拒绝的行写入 %2。</translation>
     </message>
@@ -429,17 +439,17 @@
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/merge_dialog.py" line="189"/>
+        <location filename="../../ui/dialogs/merge_dialog.py" line="192"/>
         <source>Merge 「%1」 into 「%2」? Its contacts, history, orders and everything else move to 「%2」, and 「%1」 goes to the recycle bin.</source>
         <translation>把「%1」并入「%2」吗？它的联系人、联系记录、订单等全部转到「%2」名下，「%1」移到回收站。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/merge_dialog.py" line="208"/>
+        <location filename="../../ui/dialogs/merge_dialog.py" line="211"/>
         <source>Merging…</source>
         <translation>正在合并…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/merge_dialog.py" line="217"/>
+        <location filename="../../ui/dialogs/merge_dialog.py" line="220"/>
         <source>Merged: %1 record(s) moved.</source>
         <translation>合并完成：转移了 %1 条记录。</translation>
     </message>

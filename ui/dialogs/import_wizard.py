@@ -65,6 +65,7 @@ translate = QCoreApplication.translate
 
 PREVIEW_ROWS = 20
 SAMPLE_ROWS = 3
+PROBLEM_WIDTH = 320  # pixels at most for the preview's Problem column
 # Preview rows not written as they are: (background, text) colours.
 MARK_COLOURS = {
     "rejected": (QColor("#FFEBEE"), QColor("#C62828")),
@@ -303,13 +304,10 @@ class PreviewPage(QWizardPage):
         super().__init__(wizard)
         self._wizard = wizard
         self.setTitle(translate("ImportWizard", "Preview"))
-        self.summary_label = QLabel(self)
-        self.summary_label.setWordWrap(True)
         self.preview_table = QTableWidget(0, 0, self)
         self.preview_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.preview_table.verticalHeader().hide()
         layout = QVBoxLayout(self)
-        layout.addWidget(self.summary_label)
         layout.addWidget(self.preview_table)
         self.runner: ProgressRunner | None = None
 
@@ -320,7 +318,7 @@ class PreviewPage(QWizardPage):
         if state.preview is not None:
             self._show(state.preview)
             return
-        self.summary_label.setText(translate("ImportWizard", "Checking the file…"))
+        self.setSubTitle(translate("ImportWizard", "Checking the file…"))
         path, mapping, user, sessions = (
             state.path,
             state.mapping,
@@ -349,7 +347,7 @@ class PreviewPage(QWizardPage):
         self.checked.emit()
 
     def _on_runner_failed(self, error: Exception) -> None:
-        self.summary_label.setText(error_text(error, self._wizard.language))
+        self.setSubTitle(error_text(error, self._wizard.language))
         self._wizard.show_error(error)
         self.checked.emit()
 
@@ -359,7 +357,7 @@ class PreviewPage(QWizardPage):
     def _show(self, plan: ImportPlan) -> None:
         language = self._wizard.language
         duplicates = len(plan.duplicates)
-        self.summary_label.setText(
+        self.setSubTitle(
             translate(
                 "ImportWizard",
                 "%1 rows read: %2 rejected (in red, with the reason), %3 repeat an existing "
@@ -370,9 +368,9 @@ class PreviewPage(QWizardPage):
             .replace("%3", str(duplicates))
         )
         columns = sorted(plan.mapping.columns.items())
-        titles = [translate("ImportWizard", "Line")]
+        # The problem next to the line number: a wide file would scroll it out of sight.
+        titles = [translate("ImportWizard", "Line"), translate("ImportWizard", "Problem")]
         titles += [FIELD_BY_KEY[key].label(language) for _index, key in columns]
-        titles.append(translate("ImportWizard", "Problem"))
         table = self.preview_table
         table.setColumnCount(len(titles))
         table.setHorizontalHeaderLabels(titles)
@@ -387,12 +385,11 @@ class PreviewPage(QWizardPage):
                  if cell.strip() and FIELD_BY_KEY[key].slot}
             )  # fmt: skip
             mark, problem = marks.get(source.line, ("", ""))
-            texts = [str(source.line)]
+            texts = [str(source.line), problem]
             texts += [
                 stored_text(prepared.get(source.line), key, cell, slots)
                 for (_index, key), cell in zip(columns, cells, strict=True)
             ]
-            texts.append(problem)
             for column, text in enumerate(texts):
                 item = QTableWidgetItem(text)
                 item.setData(MARK_ROLE, mark)
@@ -403,6 +400,7 @@ class PreviewPage(QWizardPage):
                     item.setToolTip(problem)
                 table.setItem(number, column, item)
         table.resizeColumnsToContents()
+        table.setColumnWidth(1, min(table.columnWidth(1), PROBLEM_WIDTH))  # and its tooltip
 
     def _marks(self, plan: ImportPlan) -> dict[int, tuple[str, str]]:
         """Line → ("rejected" or "duplicate", why) for the rows that will not be written as
@@ -423,10 +421,10 @@ class PreviewPage(QWizardPage):
 
     def marked_rows(self, mark: str = "rejected") -> dict[int, str]:
         """Line → the problem shown, for every row marked `mark` ("rejected", "duplicate")."""
-        table, last = self.preview_table, self.preview_table.columnCount() - 1
+        table = self.preview_table
         found = {}
         for row in range(table.rowCount()):
-            line, problem = table.item(row, 0), table.item(row, last)
+            line, problem = table.item(row, 0), table.item(row, 1)
             if line is not None and problem is not None and line.data(MARK_ROLE) == mark:
                 found[int(line.text())] = problem.text()
         return found
@@ -473,6 +471,12 @@ class OptionsPage(QWizardPage):
         super().__init__(wizard)
         self._wizard = wizard
         self.setTitle(translate("ImportWizard", "Options"))
+        self.setSubTitle(
+            translate(
+                "ImportWizard",
+                "What to do with a row that repeats a customer, and whose the new customers are.",
+            )
+        )
         self.setCommitPage(True)
         self.setButtonText(QWizard.WizardButton.CommitButton, translate("ImportWizard", "&Import"))
         labels = {
@@ -525,6 +529,12 @@ class RunPage(QWizardPage):
         super().__init__(wizard)
         self._wizard = wizard
         self.setTitle(translate("ImportWizard", "Import"))
+        self.setSubTitle(
+            translate(
+                "ImportWizard",
+                "The rows are written in one go: Cancel leaves nothing imported.",
+            )
+        )
         self.status_label = QLabel(self)
         self.status_label.setWordWrap(True)
         self.count_labels: dict[str, QLabel] = {}
