@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from decimal import Decimal
 
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
@@ -16,10 +17,14 @@ from app.auth import LoggedIn
 from app.customer_records import CONTACT_HISTORY, SALESPERSON_LOGS
 from app.customers import CONTACTS, create_customer
 from db.engine import make_session_factory
-from db.models.customers import Contact, Customer
+from db.models.advertising import AdOrder
+from db.models.customers import Contact, ContactHistory, Customer
 from db.models.lookups import CustomerType
+from ui.dialogs.customer_record_dialog import CustomerRecordDialog
+from ui.dialogs.quick_contact_dialog import QuickContactDialog
 from ui.dialogs.settings_dialog import SettingsDialog
 from ui.main_window import MainWindow
+from ui.modules import PanelContext
 from ui.panels.customer_panel import CustomerPanel
 from ui.panels.record_panel import RecordPanel
 from ui.screenshots import ScreenshotContext
@@ -173,6 +178,78 @@ def customer_tabs(context: ScreenshotContext) -> QWidget:
     return window
 
 
+def _customer_with_history(context: ScreenshotContext) -> tuple[LoggedIn, int, str]:
+    """The first sample customer with its history: (login, customer id, name)."""
+    logged_in = context.login()
+    _add_sample_customers(logged_in)
+    name = SAMPLE_CUSTOMERS[0][0]
+    with make_session_factory(logged_in.engine).begin() as session:
+        customer_id = session.scalar(select(Customer.id).where(Customer.name == name))
+    assert customer_id is not None
+    _add_sample_history(logged_in, customer_id)
+    return logged_in, customer_id, name
+
+
+def quick_contact(context: ScreenshotContext) -> QWidget:
+    """Log contact… (Ctrl+L) on a customer."""
+    logged_in, customer_id, name = _customer_with_history(context)
+    return QuickContactDialog(PanelContext(logged_in, context.language), customer_id, name)
+
+
+def contact_record(context: ScreenshotContext) -> QWidget:
+    """A contact-history entry opened from the customer's Contact history tab."""
+    logged_in, customer_id, _name = _customer_with_history(context)
+    with make_session_factory(logged_in.engine).begin() as session:
+        entry_id = session.scalar(
+            select(ContactHistory.id)
+            .where(ContactHistory.customer_id == customer_id)
+            .order_by(ContactHistory.contacted_at.desc())
+            .limit(1)
+        )
+        assert entry_id is not None
+        record = records.read(session, logged_in.user, CONTACT_HISTORY, entry_id)
+    panel_context = PanelContext(logged_in, context.language)
+    return CustomerRecordDialog(panel_context, CONTACT_HISTORY, customer_id, record)
+
+
+# The first sample customer's orders: (number, days ago, status, total, paid).
+SAMPLE_ORDERS = (
+    ("AD-2024-0012", 40, "completed", "86000.00", "86000.00"),
+    ("AD-2024-0031", 9, "confirmed", "128000.00", "30000.00"),
+)
+
+
+def _add_sample_orders(logged_in: LoggedIn, customer_id: int) -> None:
+    """Orders are entered in their own module; the tab only lists them."""
+    employee = logged_in.user.employee_id
+    with make_session_factory(logged_in.engine).begin() as session:
+        if session.scalar(select(AdOrder.id).where(AdOrder.customer_id == customer_id).limit(1)):
+            return
+        department = session.scalar(
+            select(Customer.department_id).where(Customer.id == customer_id)
+        )
+        for number, days, status, total, paid in SAMPLE_ORDERS:
+            session.add(
+                AdOrder(order_no=number, customer_id=customer_id, status=status,
+                        order_date=dt.date.today() - dt.timedelta(days=days),
+                        total_amount=Decimal(total), paid_amount=Decimal(paid),
+                        owner_id=employee, department_id=department)
+            )  # fmt: skip
+
+
+def customer_orders(context: ScreenshotContext) -> QWidget:
+    """A read-only tab: the customer's orders, entered in the Orders module."""
+    window, panel = _customers_window(context)
+    if panel.current is not None:
+        _add_sample_orders(context.login(), panel.current.id)
+        panel.open_record(panel.current.id)
+        window.show()
+        QApplication.processEvents()
+        panel.splitter.setSizes([420, 900])
+        panel.detail_tabs.setCurrentWidget(panel.tab_named("orders_tab"))
+    return window
+
+
 def settings(context: ScreenshotContext) -> QWidget:
     return SettingsDialog(context.login(), context.language)
 
@@ -183,4 +260,7 @@ SCENES: list[tuple[str, Callable[[ScreenshotContext], QWidget]]] = [
     ("personal_settings", settings),
     ("workspace_customers", customers),
     ("workspace_customer_tabs", customer_tabs),
+    ("workspace_customer_orders", customer_orders),
+    ("customer_quick_contact", quick_contact),
+    ("customer_contact_record", contact_record),
 ]
