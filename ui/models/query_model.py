@@ -19,8 +19,7 @@ import logging
 import threading
 import weakref
 from collections import OrderedDict
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -42,7 +41,6 @@ from sqlalchemy.orm import Session, sessionmaker
 from app import listing
 from app.access import CurrentUser
 from app.listing import Filter, Formats, Key, KeyMap, ListColumn, ListQuery, Page, Row, RowCount
-from db.engine import make_session_factory
 from ui.background import Worker, WorkerSignals
 from ui.models.row_model import ID_ROLE
 
@@ -88,37 +86,29 @@ def make_block(columns: Sequence[ListColumn], page: Page, formats: Formats) -> B
     return Block(page.rows, tuple(map(format_row, page.rows)), page.first, page.last)
 
 
-@contextmanager
-def reading(factory: sessionmaker[Session]) -> Iterator[Connection]:
-    """One short session for one read, its connection in autocommit: a read needs no
-    transaction, and the BEGIN and ROLLBACK would be two more round trips to the server."""
-    with factory() as session:
-        yield session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
+# The Reads of each engine, so that one idle connection per engine is kept and a disposed
+# engine's are closed. Reads on worker threads walk what the GUI thread adds: hence the lock.
+_readers: weakref.WeakKeyDictionary[Engine, weakref.WeakSet[Reads]] = weakref.WeakKeyDictionary()
+_readers_lock = threading.Lock()
 
 
-_readers: weakref.WeakSet[Reads] = weakref.WeakSet()
-_watched_engines: weakref.WeakSet[Engine] = weakref.WeakSet()
+def _register(reads: Reads) -> None:
+    with _readers_lock:
+        readers = _readers.get(reads.engine)
+        if readers is None:
+            readers = _readers[reads.engine] = weakref.WeakSet()
+            event.listen(reads.engine, "engine_disposed", _close_readers)
+        readers.add(reads)
 
 
-def _watch_disposal(engine: Engine, readers: Reads) -> None:
-    _readers.add(readers)
-    if engine not in _watched_engines:
-        _watched_engines.add(engine)
-        event.listen(engine, "engine_disposed", _close_readers_of)
+def _readers_on(engine: Engine) -> list[Reads]:
+    with _readers_lock:
+        return list(_readers.get(engine, ()))
 
 
-def _release_other_readers(keeping: Reads) -> None:
-    """One idle connection per engine: the list being read keeps its own; the others (panels
-    left open in the background) give theirs back, so open panels never drain the pool."""
-    for readers in list(_readers):
-        if readers is not keeping and readers._engine is keeping._engine:
-            readers.release()
-
-
-def _close_readers_of(engine: Engine) -> None:
-    for readers in list(_readers):
-        if readers._engine is engine:
-            readers.close_for_good()
+def _close_readers(engine: Engine) -> None:
+    for reads in _readers_on(engine):
+        reads.close_for_good()
 
 
 class Reads:
@@ -126,27 +116,22 @@ class Reads:
     and kept while the model reads: a page then costs neither a session, nor the pool's ping
     (PostgreSQL), nor resetting the connection on its return. Reads on several threads each
     take their own; at most one is kept idle, until `release` (the model calls it when it has
-    not read for a while, and on close) gives it back to the pool. A read that finds the kept
-    connection dropped by the server runs once more on a fresh one, pinged by the pool.
-
-    A session factory bound to no engine (or to a connection) is used as before: one short
-    session per read."""
+    not read for a while, and on close) gives it back to the pool. The list being read keeps
+    its connection; the others of the same engine (panels left open in the background) give
+    theirs back, so open panels never drain the pool. A read that finds the kept connection
+    dropped by the server runs once more on a fresh one, pinged by the pool."""
 
     def __init__(self, source: sessionmaker[Session] | Engine) -> None:
-        factory = make_session_factory(source) if isinstance(source, Engine) else source
-        bind = source if isinstance(source, Engine) else factory.kw.get("bind")
-        self._factory = factory
-        self._engine = bind if isinstance(bind, Engine) else None
+        engine = source if isinstance(source, Engine) else source.kw.get("bind")
+        if not isinstance(engine, Engine):
+            raise TypeError("a list model reads through an engine (or a factory bound to one)")
+        self.engine = engine
         self._lock = threading.Lock()
         self._idle: Connection | None = None
-        if self._engine is not None:
-            _watch_disposal(self._engine, self)
+        _register(self)
 
     def run(self, read: Callable[[Connection], T]) -> T:
         """`read` on a connection in autocommit."""
-        if self._engine is None:
-            with reading(self._factory) as connection:
-                return read(connection)
         with self._lock:
             kept, self._idle = self._idle, None
         if kept is None:
@@ -176,8 +161,7 @@ class Reads:
             connection.close()
 
     def _connect(self) -> Connection:
-        assert self._engine is not None
-        return self._engine.connect().execution_options(isolation_level="AUTOCOMMIT")
+        return self.engine.connect().execution_options(isolation_level="AUTOCOMMIT")
 
     def _run_on(self, connection: Connection, read: Callable[[Connection], T]) -> T:
         try:
@@ -189,7 +173,9 @@ class Reads:
             spare, self._idle = self._idle, connection
         if spare is not None:  # another thread's, given back meanwhile
             spare.close()
-        _release_other_readers(self)
+        for other in _readers_on(self.engine):
+            if other is not self:
+                other.release()
         return result
 
 
