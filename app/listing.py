@@ -256,9 +256,11 @@ class ListQuery:
         """The statement of one segment of a page (see `_page`), made once per user and
         database: its permission filter and the list's filters are fixed in it, the key and the
         number of rows are its parameters."""
+        # By identity (a CurrentUser holds dicts: no hash); a cached plan keeps its user and
+        # dialect alive, so their ids cannot be another's while it is here.
         key = (id(user), id(dialect), valued, keyed, descending)
         plan = self._plans.get(key)
-        if plan is not None and plan.user is user and plan.dialect is dialect:
+        if plan is not None:
             return plan
         plan = PagePlan.of(_page_statement(self, user, valued, keyed, descending), user, dialect)
         if len(self._plans) >= MAX_PLANS:  # many logins or engines over one query: start anew
