@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QTableView,
     QToolButton,
@@ -30,7 +31,7 @@ from app import business_log, records
 from app.business_log import SPANS, Span
 from app.listing import Filter, ListQuery
 from app.records import RecordValues
-from ui.panels.record_panel import RecordPanel
+from ui.panels.record_panel import HEADER_MARGIN, RecordPanel
 from ui.widgets.prompter import Prompter
 
 if TYPE_CHECKING:
@@ -39,6 +40,8 @@ if TYPE_CHECKING:
 translate = QCoreApplication.translate
 
 DEFAULT_SPAN: Span = "all"
+SHORT_COLUMNS = ("start_time", "end_time", "category")
+SHORT_COLUMN_WIDTH = 80
 
 
 def _span_title(span: str) -> str:
@@ -83,6 +86,16 @@ class BusinessLogPanel(RecordPanel):
         self._build_navigator()
         assert isinstance(self.list_view, QTableView)
         self.list_view.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # newest date first
+        self._narrow_short_columns(self.list_view.horizontalHeader())
+
+    def _narrow_short_columns(self, header: QHeaderView) -> None:
+        """Times (HH:MM) and the category (a word or two) as wide as their titles need, not
+        as a text column, so that the subject shows beside the form."""
+        metrics = header.fontMetrics()
+        for section, column in enumerate(self._list_spec.columns):
+            if column.key in SHORT_COLUMNS:
+                title = metrics.horizontalAdvance(column.label(self._language)) + HEADER_MARGIN
+                header.resizeSection(section, max(SHORT_COLUMN_WIDTH, title))
 
     # The navigator.
 
@@ -117,9 +130,9 @@ class BusinessLogPanel(RecordPanel):
         self.date_edit.setDate(_qdate(self._anchor))
         self.date_edit.dateChanged.connect(self._on_date_edit_changed)
         self.period_label = QLabel(self.navigator)
-        for widget in (self.scope_combo, QLabel(translate("BusinessLogPanel", "Show:"))):
-            row.addWidget(widget)
         for widget in (
+            self.scope_combo,
+            QLabel(translate("BusinessLogPanel", "Show:")),
             self.span_combo,
             self.previous_button,
             self.today_button,
