@@ -28,7 +28,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from sqlalchemy import Executable, insert, text
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from app import dberrors
 from app.access import CurrentUser
@@ -214,6 +214,30 @@ def _complete_file(path: PathLike) -> Iterator[Path]:
         os.replace(part, target)
     finally:
         part.unlink(missing_ok=True)
+
+
+def export_list(
+    sessions: sessionmaker[Session],
+    user: CurrentUser,
+    table: str,
+    path: PathLike,
+    headers: Sequence[str],
+    rows: Iterable[Row],
+    title: str,
+    *,
+    as_csv: bool = False,
+) -> int:
+    """Write a list of `table`'s rows to `path` — CSV when `as_csv` or the name ends in .csv,
+    else an Excel workbook with a sheet named `title` — for a user who may export it (refused
+    before anything is read or written), and record the export; the number of rows."""
+    require_export(user, table)
+    if as_csv or Path(path).suffix.lower() == ".csv":
+        count = write_csv(path, headers, rows)
+    else:
+        count = write_xlsx(path, headers, rows, title)
+    with sessions.begin() as session:
+        record_export(session, user, table, count)
+    return count
 
 
 # Permission and the audit trail.

@@ -25,6 +25,7 @@ from app.errors import PermissionDeniedError
 from db.engine import make_engine, make_session_factory
 from db.models.audit import AuditLog
 from tests.acting_users import acting, small_office
+from tests.security_world import World
 
 HEADERS = ("客户名称", "金额", "签约日期", "最后修改", "备注")
 SHANGHAI_NOON = dt.datetime(2026, 3, 1, 12, 30, tzinfo=dt.timezone(dt.timedelta(hours=8)))
@@ -237,3 +238,40 @@ def test_an_export_of_a_list_the_role_may_not_export_is_refused(db_url: URL) -> 
         pytest.raises(PermissionDeniedError),
     ):
         export.record_export(session, user, "positions", 3)  # staff only view reference
+
+
+def _export_entries(world: World) -> list[str | None]:
+    engine = make_engine(world.url)
+    try:
+        with make_session_factory(engine)() as session:
+            return list(
+                session.scalars(
+                    select(AuditLog.note).where(AuditLog.operation == export.EXPORT_OPERATION)
+                )
+            )
+    finally:
+        engine.dispose()
+
+
+def test_a_list_is_exported_only_by_a_role_that_may_and_then_audited(
+    db_url: URL, tmp_path: Path
+) -> None:
+    world = small_office(db_url)
+    read: list[int] = []
+
+    def rows() -> Iterator[tuple[str, ...]]:
+        for number in range(3):
+            read.append(number)
+            yield (f"第{number}行",)
+
+    refused = tmp_path / "positions.xlsx"
+    with acting(world, "staff_a") as (sessions, user), pytest.raises(PermissionDeniedError):
+        export.export_list(sessions, user, "positions", refused, ["名称"], rows(), "职位")
+    assert (refused.exists(), read, _export_entries(world)) == (False, [], [])
+
+    written = tmp_path / "客户.csv"
+    with acting(world, "staff_a") as (sessions, user):
+        count = export.export_list(sessions, user, "customers", written, ["名称"], rows(), "客户")
+    with written.open(encoding="utf-8-sig", newline="") as stream:
+        assert list(csv.reader(stream)) == [["名称"], ["第0行"], ["第1行"], ["第2行"]]
+    assert (count, _export_entries(world)) == (3, ["customers: 3 rows"])

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from app import export, ownership
 from app.access import CurrentUser
-from app.errors import MediaCrmError, PermissionDeniedError
+from app.errors import PermissionDeniedError
 from app.listing import Formats, ListQuery, ListSpec, every_row, format_row
 from ui.dialogs.import_wizard import DialogFilePicker, FilePicker, ImportWizard
 from ui.dialogs.merge_dialog import MergeDialog
@@ -194,11 +194,6 @@ class ImportExportPanel(QWidget):
     def export_to(self, path: Path, table: str, spec: ListSpec, title: str) -> None:
         """Write every row of the list the user sees to `path` (.csv: CSV, else .xlsx) in
         the background, and record the export in the audit trail."""
-        try:
-            export.require_export(self._user, table)
-        except MediaCrmError as error:
-            self._show_error(error)
-            return
         headers = [column.label(self._language) for column in spec.columns]
         query, user, sessions = ListQuery(spec), self._user, self._context.session_factory
         formats = Formats.for_language(self._language)
@@ -211,13 +206,7 @@ class ImportExportPanel(QWidget):
                     yield format_row(spec.columns, row, formats)
 
         def work(progress: Progress) -> int:
-            if path.suffix.lower() == ".csv":
-                count = export.write_csv(path, headers, rows(progress))
-            else:
-                count = export.write_xlsx(path, headers, rows(progress), title)
-            with sessions.begin() as session:
-                export.record_export(session, user, table, count)
-            return count
+            return export.export_list(sessions, user, table, path, headers, rows(progress), title)
 
         self.runner = ProgressRunner(
             self, title, translate("ImportExportPanel", "Exporting the list…"), work
