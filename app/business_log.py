@@ -104,8 +104,7 @@ def _field_error(code: str, key: str, **params: Any) -> ValidationError:
 
 def _require_own(session: Session, user: CurrentUser, record_id: int) -> None:
     """Only the employee who wrote an entry changes or deletes it; others may only read it."""
-    employee = session.scalar(select(BusinessLog.employee_id).where(BusinessLog.id == record_id))
-    if employee != user.employee_id:
+    if not is_own(session, user, record_id):
         raise PermissionDeniedError("log_not_own", module="tasks", action="edit")
 
 
@@ -192,6 +191,7 @@ def form_values(values: Values) -> Values:
 
 
 def is_own(session: Session, user: CurrentUser, record_id: int) -> bool:
+    """Whether the entry (live or deleted) is one the user wrote."""
     employee = session.scalar(
         visible_rows(user, BusinessLog, select(BusinessLog.employee_id)).where(
             BusinessLog.id == record_id
