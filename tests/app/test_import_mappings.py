@@ -63,3 +63,15 @@ def test_owner_counts_and_merge_counts_see_what_the_user_sees(world: World) -> N
         assert customer_tools.customer_summary(session, staff_b, extra, "en") is None
         counts = {c.name: c.customers for c in customer_tools.customer_owners(session, staff_b)}
     assert counts["王小明"] == 0 and counts["韩梅梅"] == 1
+
+
+def test_a_customer_search_takes_percent_and_underscore_literally(world: World) -> None:
+    percent = add_customer(world, "staff_a", "百分百%传媒有限公司")
+    underscore = add_customer(world, "staff_a", "下划线_广告有限公司")
+    add_customer(world, "staff_a", "下划线X广告有限公司")  # what "线_广" as a pattern matches too
+    with session_as(world, "admin") as (session, admin):
+        assert customer_tools.find_customers(session, admin, "%") == [
+            (percent, "百分百%传媒有限公司")
+        ]
+        found = customer_tools.find_customers(session, admin, " 线_广 ")
+    assert found == [(underscore, "下划线_广告有限公司")]
