@@ -213,13 +213,16 @@ def test_files_are_added_opened_saved_and_deleted_from_the_tab(
     assert sha(target) == sha(source)
     with qtbot.waitSignal(tab.file_actions.written, timeout=20_000):
         qtbot.mouseClick(tab.open_button, Qt.MouseButton.LeftButton)
-    assert viewer.opened[0].name == "合同.pdf" and sha(viewer.opened[0]) == sha(source)
+    opened = viewer.opened[0]
+    assert opened.name == "合同.pdf" and sha(opened) == sha(source)
     qtbot.mouseClick(tab.delete_button, Qt.MouseButton.LeftButton)
     assert answers.asked == ["把附件“合同.pdf”移到回收站？"]
     assert listed(tab) == []
     with session_as(world, "admin") as (session, admin_user):
         binned = records.deleted_records(session, admin_user, attachments.ATTACHMENTS)
     assert [item.title for item in binned] == ["合同.pdf"]
+    tab.deleteLater()  # the copy written for the viewer goes with the screen
+    qtbot.waitUntil(lambda: not opened.parent.parent.exists())
 
 
 def test_files_dropped_on_the_tab_are_added(

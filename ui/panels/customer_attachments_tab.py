@@ -8,7 +8,6 @@ call are injectable, so that tests never wait on a modal dialog or start a viewe
 
 from __future__ import annotations
 
-import shutil
 import tempfile
 from collections.abc import Callable, Sequence
 from enum import IntEnum
@@ -18,13 +17,11 @@ from typing import TYPE_CHECKING, Any, Protocol
 from PySide6.QtCore import QCoreApplication, QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +35,7 @@ from ui.errors import error_text
 from ui.models.row_model import RowTableModel
 from ui.widgets.progress_runner import Progress, ProgressRunner
 from ui.widgets.prompter import Prompter
+from ui.widgets.tables import record_table_view
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
@@ -47,6 +45,7 @@ if TYPE_CHECKING:
 translate = QCoreApplication.translate
 
 KB = 1024
+TYPE_WIDTH = 160
 UrlOpener = Callable[[QUrl], bool]
 
 
@@ -141,7 +140,7 @@ class AttachmentActions(QObject):
         self._files = files
         self._open_url = open_url
         self._sessions: sessionmaker[Session] = context.session_factory
-        self._temp: Path | None = None
+        self._temp: tempfile.TemporaryDirectory[str] | None = None
         self.runner: ProgressRunner | None = None
 
     def title(self) -> str:
@@ -177,11 +176,11 @@ class AttachmentActions(QObject):
     def open(self, item: AttachmentInfo) -> None:
         """Write the file to a private temporary folder and open it with its program."""
         if self._temp is None:
-            # Removed with the screen (what a viewer still holds open on Windows stays).
-            self._temp = Path(tempfile.mkdtemp(prefix="mediacrm-"))
-            temp = self._temp
-            self._widget.destroyed.connect(lambda: shutil.rmtree(temp, ignore_errors=True))
-        folder = self._temp / str(item.id)
+            # Removed with the screen, or at the latest when the program ends (what a viewer
+            # still holds open on Windows stays).
+            self._temp = tempfile.TemporaryDirectory(prefix="mediacrm-", ignore_cleanup_errors=True)
+            self._widget.destroyed.connect(self._temp.cleanup)
+        folder = Path(self._temp.name) / str(item.id)
         folder.mkdir(exist_ok=True)
         runner = self.write_to(item, folder / Path(item.file_name).name)
         runner.succeeded.connect(self._on_written_for_opening)
@@ -265,16 +264,14 @@ class AttachmentsTab(SelectedAttachmentActions, QWidget):
         )
         self.file_actions.changed.connect(self.reload)
         self.model = AttachmentModel(context.language, self)
-        self.view = QTableView(self)
+        self.view = record_table_view()
         self.view.setObjectName("attachments_view")
         self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
+        # A type such as application/vnd.openxmlformats-officedocument… would push who added
+        # the file and when out of sight: the column keeps a width and elides the rest.
         header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(AttachmentModel.Column.TYPE, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(AttachmentModel.Column.TYPE, TYPE_WIDTH)
         self.view.doubleClicked.connect(lambda _index: self.open_selected())
         self.add_button = QPushButton(translate("AttachmentsTab", "Add…"), self)
         self.open_button = QPushButton(translate("AttachmentsTab", "Open"), self)

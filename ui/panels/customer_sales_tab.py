@@ -13,18 +13,15 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QDate, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +34,7 @@ from app.sales_tracking import Stage, StageChange, StageChanged
 from ui.errors import error_text
 from ui.models.row_model import RowTableModel
 from ui.widgets.prompter import Prompter
+from ui.widgets.tables import record_table_view
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
@@ -247,15 +245,9 @@ class SalesTrackingTab(QWidget):
         self.change_button.setObjectName("change_button")
         self.change_button.clicked.connect(lambda: self.change_stage())
         self.model = HistoryModel(context.language, self)
-        self.history_view = QTableView(self)
+        self.history_view = record_table_view()
         self.history_view.setObjectName("history_view")
         self.history_view.setModel(self.model)
-        self.history_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.history_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.history_view.verticalHeader().hide()
-        header = self.history_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
         top = QHBoxLayout()
         top.addWidget(self.current_label, 1)
         top.addWidget(self.change_button)

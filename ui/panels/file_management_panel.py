@@ -10,13 +10,11 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +33,7 @@ from ui.panels.customer_attachments_tab import (
     UrlOpener,
 )
 from ui.widgets.prompter import MessageBoxPrompter, Prompter
+from ui.widgets.tables import record_table_view
 
 if TYPE_CHECKING:
     from ui.modules import PanelContext
@@ -73,17 +72,13 @@ class FileManagementPanel(SelectedAttachmentActions, QWidget):
         self.model = QueryTableModel(
             self._sessions, self._user, context.language, query, parent=self
         )
-        self.view = QTableView(self)
+        self.view = record_table_view()
         self.view.setObjectName("attachments_view")
         self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setSortingEnabled(True)
-        self.view.horizontalHeader().setSortIndicator(5, Qt.SortOrder.DescendingOrder)
-        self.view.verticalHeader().hide()
         header = self.view.horizontalHeader()
+        header.setSortIndicator(5, Qt.SortOrder.DescendingOrder)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
         header.resizeSection(0, 220)
         header.resizeSection(1, 200)
         self.view.doubleClicked.connect(lambda _index: self.open_selected())

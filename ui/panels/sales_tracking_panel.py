@@ -9,14 +9,12 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QItemSelection, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +33,7 @@ from ui.help import show_help
 from ui.models.query_model import QueryTableModel
 from ui.panels.customer_sales_tab import SalesTrackingTab, stage_text
 from ui.widgets.prompter import MessageBoxPrompter, Prompter
+from ui.widgets.tables import record_table_view
 
 if TYPE_CHECKING:
     from ui.modules import PanelContext
@@ -89,17 +88,13 @@ class SalesTrackingPanel(QWidget):
         self.model = QueryTableModel(
             self._sessions, self._user, context.language, ListQuery(self._spec), parent=self
         )
-        self.customer_view = QTableView(self)
+        self.customer_view = record_table_view()
         self.customer_view.setObjectName("customer_view")
         self.customer_view.setModel(self.model)
-        self.customer_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.customer_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.customer_view.setSortingEnabled(True)
         self.customer_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.customer_view.verticalHeader().hide()
         header = self.customer_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
         header.resizeSection(0, 240)
         header.resizeSection(1, 140)
         self.customer_view.selectionModel().selectionChanged.connect(self._on_selection_changed)
