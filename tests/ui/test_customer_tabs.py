@@ -208,20 +208,31 @@ def test_only_the_tab_on_screen_is_read_when_the_customer_changes(
 ) -> None:
     first = add_customer(world, "admin", "懒加载甲有限公司")
     second = add_customer(world, "admin", "懒加载乙有限公司")
+    with session_as(world, "admin") as (session, user):
+        for customer, subject in ((first, "甲的电话"), (second, "乙的电话")):
+            call = {"customer_id": customer, "channel": "phone", "subject": subject}
+            records.create(session, user, CONTACT_HISTORY, call)
+        partner = {"customer_id": second, "partner_customer_id": first, "kind": "agency"}
+        records.create(session, user, PARTNERS, partner)
     panel = open_customer_panel(qtbot, admin)
     history, partners = history_tab(panel), panel.tab_named("partner_relations_tab")
-    assert isinstance(partners, ChildRecordsTab)
+    timeline = panel.tab_named("timeline_tab")
+    assert isinstance(partners, ChildRecordsTab) and isinstance(timeline, TimelineTab)
     panel.detail_tabs.setCurrentWidget(history)
     panel.open_record(first)
+    assert texts(history, 3) == ["甲的电话"]
     panel.open_record(second)
-    counted = [tab for tab in panel.customer_tabs if hasattr(tab, "loads")]  # this module's
-    loads = {tab.objectName(): tab.loads for tab in counted}
-    assert loads.pop("contact_history_tab") == 2  # each of the two
-    assert set(loads.values()) == {0}
+    assert texts(history, 3) == ["乙的电话"]
+    assert partners.model.rowCount() == 0 and timeline.model.rowCount() == 0  # not read
     panel.detail_tabs.setCurrentWidget(partners)
-    assert partners.loads == 1
+    assert texts(partners, 0) == ["懒加载甲有限公司"]
+    with session_as(world, "admin") as (session, user):
+        visit = {"customer_id": second, "channel": "visit", "subject": "乙的拜访"}
+        records.create(session, user, CONTACT_HISTORY, visit)  # behind the panel's back
     panel.detail_tabs.setCurrentWidget(history)
-    assert history.loads == 2  # the same customer: not read again
+    assert texts(history, 3) == ["乙的电话"]  # the same customer: not read again
+    panel.detail_tabs.setCurrentWidget(timeline)
+    assert "乙的拜访" in " ".join(texts(timeline, 2))  # read when first shown
 
 
 def test_the_contact_history_list_shows_every_customer_s_records(

@@ -136,7 +136,6 @@ class ChildRecordsTab(QWidget):
         self._spec = spec
         self._kind = kind
         self._customer: RecordValues | None = None
-        self.loads = 0  # how often the list was read (it is read only when shown)
         self.dialog: CustomerRecordDialog | None = None
         self.model = SpecRowsModel(spec, context.language, self)
         self.view = _table(self, self.model, f"{name}_view")
@@ -190,7 +189,6 @@ class ChildRecordsTab(QWidget):
                     (row[0], format_row(self._spec.columns, row, formats))
                     for row in every_row(session, query, self._user)
                 ]
-            self.loads += 1
         self.model.set_rows(rows)
         self._update_buttons()
 
@@ -332,7 +330,6 @@ class TimelineTab(QWidget):
         self._sessions = context.session_factory
         self._user = context.logged_in.user
         self._customer: RecordValues | None = None
-        self.loads = 0
         self.dialog: QuickContactDialog | None = None
         self.model = TimelineModel(context.language, self)
         self.view = _table(self, self.model, "timeline_view")
@@ -359,7 +356,6 @@ class TimelineTab(QWidget):
         if self._customer is not None:
             with self._sessions.begin() as session:
                 entries = timeline(session, self._user, self._customer.id, self._context.language)
-            self.loads += 1
         self.model.set_rows(entries)
         self.log_button.setEnabled(
             self._customer is not None and self._user.may(CONTACT_HISTORY.module, "create")
