@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.access import CurrentUser, visible_rows
-from app.customer_import import Owner, resolve_owner
+from app.customer_import import resolve_owner
 from app.errors import MediaCrmError
 from app.listing import escape_like
 from app.ownership import customer_references, may_transfer, require_may_assign
@@ -119,11 +119,6 @@ def import_owners(session: Session, user: CurrentUser) -> list[OwnerChoice]:
     return sorted(found, key=lambda c: (c.employee_id != user.employee_id, pinyin_key(c.name)))
 
 
-def owner_of(session: Session, user: CurrentUser, username: str | None) -> Owner:
-    """The import's owner: `username`'s employee, or the user's own (None)."""
-    return resolve_owner(session, user, username)
-
-
 def find_customers(
     session: Session, user: CurrentUser, text: str, limit: int = SEARCH_LIMIT
 ) -> list[tuple[int, str]]:
@@ -208,7 +203,6 @@ __all__ = [
     "customer_summary",
     "find_customers",
     "import_owners",
-    "owner_of",
     "reference_counts",
     "transfer_targets",
 ]

@@ -47,6 +47,7 @@ from app.customer_import import (
     RowIssue,
     auto_mapping,
     plan_import,
+    resolve_owner,
     write_error_report,
     write_import,
 )
@@ -695,7 +696,7 @@ class ImportWizard(QWizard):
                 return progress.cancelled
 
             with sessions.begin() as session:
-                owner = customer_tools.owner_of(session, user, owner_username)
+                owner = resolve_owner(session, user, owner_username)
                 options = ImportOptions(on_duplicate=on_duplicate, owner=owner)  # type: ignore[arg-type]
                 plan = plan_import(session, user, path, mapping, options, phase(0), cancelled)
                 result = write_import(session, user, plan, phase(rows), cancelled, recheck=False)
