@@ -22,11 +22,14 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app import export
 from app.access import CurrentUser, visible_rows
+from app.customer_duplicates import email_keys, phone_keys
 from app.customer_import import (
     ImportCancelledError,
     ImportOptions,
     ImportResult,
     Mapping,
+    _email_keys,
+    _phone_keys,
     auto_mapping,
     import_customers,
     plan_import,
@@ -34,9 +37,11 @@ from app.customer_import import (
     write_error_report,
     write_import,
 )
+from app.customer_import_fields import FIELD_BY_KEY
 from app.customer_import_rows import NameKeys
 from app.customers import mnemonic_of
 from app.errors import PermissionDeniedError, ValidationError
+from app.fields import parse
 from app.identifiers import credit_code_check_char
 from app.import_files import cell_text, open_table, preview_rows
 from db.customer_keys import customer_name_key
@@ -313,6 +318,37 @@ def test_name_keys_are_the_orm_listeners_keys_and_the_forms_mnemonic(name: str) 
     pinyin, initials = keys.keys(name)
     assert pinyin == pinyin_key(name)
     assert keys.mnemonic(initials) == mnemonic_of(name, 200)
+
+
+PHONE_TEXT = (
+    r"(\+86 ?)?1[3-9]\d{9}|1[3-9]\d \d{4} \d{4}|[(（]?0[1-9]\d{1,2}[)）]?[- ]?[1-9]\d{6,7}"
+    r"([- ]?(转|ext|-)? ?\d{1,5})?|[48]00-?\d{3}-?\d{4}|[０-９－]{11,13}"
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.from_regex(PHONE_TEXT, fullmatch=True),
+    st.from_regex(
+        r"[A-Za-z0-9._Ａ-Ｚ]{1,8}[@＠][A-Za-z0-9-]{1,8}\.[A-Za-z]{2,4} ?", fullmatch=True
+    ),
+)
+def test_an_import_rows_phone_and_email_keys_are_the_duplicate_checks(
+    phone: str, email: str
+) -> None:
+    """The importer takes a parsed number or address as its own key where it can (not
+    parsing it again); the keys are still those `find_duplicates` compares."""
+    for key in ("phone", "fax", "contact.mobile", "contact.phone"):
+        try:
+            value = parse(FIELD_BY_KEY[key].spec, phone)
+        except ValidationError:
+            continue
+        assert frozenset(_phone_keys(value)) == phone_keys(value)
+    try:
+        address = parse(FIELD_BY_KEY["email"].spec, email).lower()
+    except ValidationError:
+        return
+    assert frozenset(_email_keys(address)) == email_keys(address)
 
 
 # Importing.
