@@ -36,6 +36,8 @@ SCENE_MODULES = [
     "ui.screenshot_scenes_security",
     "ui.screenshot_scenes_workspace",
     "ui.screenshot_scenes_customer_tools",
+    "ui.screenshot_scenes_customer_work",
+    "ui.screenshot_scenes_worklog",
 ]
 LANGUAGES = ("zh_CN", "en")
 OUTPUT_DIR = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
