@@ -59,9 +59,12 @@ run: $(INSTALLED) translations
 screenshots: $(INSTALLED) translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m ui.screenshots
 
+# The tests run in TEST_PROCESSES processes (pytest-xdist), each with databases of its own.
+TEST_PROCESSES ?= 2
+
 test: $(INSTALLED) translations
 	$(BIN)/ruff check .
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n $(TEST_PROCESSES)
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check .
