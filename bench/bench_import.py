@@ -261,7 +261,7 @@ def report(admin: URL, path: Path, kind: str, count: int, target: int, profile: 
         output = subprocess.run(
             [sys.executable, __file__, "--child", str(path),
              url.render_as_string(hide_password=False), profile],
-            capture_output=True, text=True, check=True,
+            stdout=subprocess.PIPE, text=True, check=True,  # its errors shown as they come
         ).stdout  # fmt: skip
         figures = json.loads(output.strip().splitlines()[-1])
         audited = audit_rows(admin, name)
