@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import select, text
 from sqlalchemy.engine import URL
 
-from app import attachments, records
+from app import attachments, audit, records
 from app.errors import NotFoundError, PermissionDeniedError, ValidationError
 from app.listing import ListQuery, every_row
 from app.messages import describe
@@ -189,3 +189,15 @@ def test_the_file_list_shows_what_each_user_sees(world: World, tmp_path: Path) -
     assert names("staff_a") == {"staff_a.txt"}
     assert names("head_a") == {"staff_a.txt", "staff_a1.txt"}
     assert names("admin") == {"staff_a.txt", "staff_a1.txt", "staff_b.txt"}
+
+
+def test_the_audit_trail_records_a_file_without_its_bytes(world: World, tmp_path: Path) -> None:
+    """The audit image of a row leaves its file content out; the other columns are in it."""
+    customer = world.customer_of["staff_a"]
+    added = add(world, "staff_a", customer, a_file(tmp_path, "报价单.pdf", 2048))
+    with session_as(world, "admin") as (session, admin):
+        (entry,) = audit.history(session, admin, "attachments", added.id)
+    assert entry.operation == "INSERT" and entry.after is not None
+    assert "content" not in entry.after
+    assert (entry.after["file_name"], entry.after["size_bytes"]) == ("报价单.pdf", 2048)
+    assert entry.after["customer_id"] == customer
