@@ -7,8 +7,11 @@ Two steps, each given the caller's session (one transaction per user action):
 - `write_import` writes the plan's good rows with bulk statements; with `recheck` it finds
   duplicates again first (the preview's session has ended, others may have saved since).
 
-`import_customers` does both in one session (the command line). Rejected rows are left out
-and reported; the rest goes in one transaction, so a crash or a Cancel leaves nothing.
+`plan_and_write` does both in one session (the wizard's last step, the command line's
+`import_customers`); on PostgreSQL it writes the new customers a batch at a time while it
+reads and checks the rest of the file (unless duplicates update: a later row may still
+change an earlier new customer). Rejected rows are left out and reported; the rest goes in
+one transaction, so a crash or a Cancel leaves nothing.
 
 Duplicates, by `ImportOptions.on_duplicate`, checked against the database (all rows, also
 those the user may not see) and against earlier rows of the same file:
@@ -27,7 +30,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Collection, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from sqlalchemy import select
@@ -53,11 +56,13 @@ from app.customer_import_rows import (
     RowIssue,
 )
 from app.customer_import_write import (
+    BackgroundWriter,
     CustomerUpdate,
     ImportCancelledError,
     NewCustomer,
     Owner,
     Writer,
+    Written,
     existing_customers,
 )
 from app.errors import NotFoundError, PermissionDeniedError, ValidationError
@@ -212,6 +217,21 @@ def plan_import(
     cancelled: Cancelled | None = None,
 ) -> ImportPlan:
     """Read and check the whole file and find its duplicates; writes nothing."""
+    return _plan(session, user, path, mapping, options, progress, cancelled, None)
+
+
+def _plan(
+    session: Session,
+    user: CurrentUser,
+    path: PathLike,
+    mapping: Mapping | None,
+    options: ImportOptions | None,
+    progress: Progress | None,
+    cancelled: Cancelled | None,
+    writer: BackgroundWriter | None,
+) -> ImportPlan:
+    """`plan_import`, each batch of rows resolved as soon as it is read; with a `writer`,
+    its new customers handed to it (their duplicate check leaves out what it wrote)."""
     user.require("customers", "create")
     options = options or ImportOptions()
     owner = options.owner or resolve_owner(session, user)
@@ -222,12 +242,20 @@ def plan_import(
         plan = ImportPlan(headers, mapping, options, owner)
         total = _estimated_rows(path)
         checker = RowChecker(mapping, Lookups(session))
+        resolver = _Resolver(session, user, plan, writer)
         for row in _checked(rows, cancelled):
             plan.read += 1
             _add_row(plan, checker.check(row), row)
+            if len(plan.rows) - resolver.resolved == RESOLVE_BATCH:
+                new = resolver.resolve(len(plan.rows))
+                if writer is not None:
+                    writer.put(new)
             if progress is not None and plan.read % CHECK_BATCH == 0:
                 progress(plan.read, max(total, plan.read))
-    _resolve(session, user, plan, cancelled)
+    new = resolver.resolve(len(plan.rows))
+    if writer is not None:
+        writer.put(new)
+    resolver.finish()
     if progress is not None:
         progress(plan.read, plan.read)
     return plan
@@ -311,42 +339,77 @@ Target = tuple[str, int]
 def _resolve(
     session: Session, user: CurrentUser, plan: ImportPlan, cancelled: Cancelled | None
 ) -> None:
-    """Decide every good row's fate by the duplicate policy; fills new/updates/duplicates.
-    The rows are checked against the database a batch at a time (one statement per rule
-    and batch), against the file's earlier rows by their keys."""
-    plan.new, plan.updates, plan.duplicates = [], [], []
-    again = plan.duplicate_rejections
-    plan.issues = [issue for issue in plan.issues if issue.line not in again]
-    plan.rejected_lines -= again
-    plan.duplicate_rejections = set()
-    policy = plan.options.on_duplicate
-    editable = user.may("customers", "edit")
-    # Acting with full rights (the command line as a superuser), every match may be updated
-    # though the database's check, asked by no MediaCRM user, names none.
-    sees_all = user.may("customers", "view") and user.scope("customers") == "all"
-    # Each key of the rows seen so far, by rule → the position of its first row.
-    earlier: dict[str, dict[str, int]] = {rule: {} for rule in RULES}
-    targets: list[Target] = []
-    updates: dict[int, CustomerUpdate] = {}
-    for start in range(0, len(plan.rows), RESOLVE_BATCH):
+    """Decide every good row's fate by the duplicate policy; fills new/updates/duplicates."""
+    resolver = _Resolver(session, user, plan)
+    while resolver.resolved < len(plan.rows):
         if cancelled is not None and cancelled():
             raise ImportCancelledError()
-        rows = plan.rows[start : start + RESOLVE_BATCH]
+        resolver.resolve(min(resolver.resolved + RESOLVE_BATCH, len(plan.rows)))
+    resolver.finish()
+
+
+class _Resolver:
+    """Decides the plan's good rows' fates in file order, a batch at a time: checked against
+    the database one statement per rule and batch, against the file's earlier rows by their
+    keys. With a `writer` writing the new customers while the file is still read, matches
+    with what it wrote are left out: the file's earlier rows are compared by their keys."""
+
+    def __init__(
+        self,
+        session: Session,
+        user: CurrentUser,
+        plan: ImportPlan,
+        writer: BackgroundWriter | None = None,
+    ) -> None:
+        self.session, self.user, self.plan, self.writer = session, user, plan, writer
+        plan.new, plan.updates, plan.duplicates = [], [], []
+        again = plan.duplicate_rejections
+        plan.issues = [issue for issue in plan.issues if issue.line not in again]
+        plan.rejected_lines -= again
+        plan.duplicate_rejections = set()
+        self.policy = plan.options.on_duplicate
+        self.editable = user.may("customers", "edit")
+        # Acting with full rights (the command line as a superuser), every match may be
+        # updated though the database's check, asked by no MediaCRM user, names none.
+        self.sees_all = user.may("customers", "view") and user.scope("customers") == "all"
+        # Each key of the rows seen so far, by rule → the position of its first row.
+        self.earlier: dict[str, dict[str, int]] = {rule: {} for rule in RULES}
+        self.targets: list[Target] = []
+        self.updates: dict[int, CustomerUpdate] = {}
+        self.resolved = 0  # rows of plan.rows decided so far
+
+    def resolve(self, end: int) -> list[NewCustomer]:
+        """Decide the rows up to `end`; the new customers they add."""
+        plan, start = self.plan, self.resolved
+        first_new = len(plan.new)
+        rows = plan.rows[start:end]
         keys = [_row_keys(row) for row in rows]
-        matches = find_duplicates_by_keys(session, user, keys)
+        if self.writer is not None:
+            self.writer.wait_until_counted()
+        matches = find_duplicates_by_keys(self.session, self.user, keys)
+        written = self.writer.ids if self.writer is not None else ()
+        earlier = self.earlier
         for position, (row, row_keys, found) in enumerate(
             zip(rows, keys, matches, strict=True), start
         ):
+            if written:
+                found = [match for match in found if match.customer_id not in written]
             file_keys = _file_keys(row_keys)
             repeated = [
                 (rule, earlier[rule][key]) for rule, key in file_keys if key in earlier[rule]
             ]
             for rule, key in file_keys:
                 earlier[rule].setdefault(key, position)
-            target = _target(plan, row, found, repeated, targets, policy, editable, sees_all)
-            targets.append(target)
-            _place(plan, updates, row, target)
-    _check_updates(session, plan, updates)
+            target = _target(
+                plan, row, found, repeated, self.targets, self.policy, self.editable, self.sees_all
+            )
+            self.targets.append(target)
+            _place(plan, self.updates, row, target)
+        self.resolved = end
+        return plan.new[first_new:]
+
+    def finish(self) -> None:
+        _check_updates(self.session, self.plan, self.updates)
 
 
 def _place(
@@ -492,25 +555,40 @@ def write_import(
     user.require("customers", "create")
     if recheck:
         _resolve(session, user, plan, cancelled)
-    default_type = Lookups(session).type_ids.get(plan.options.default_type)
-    if default_type is None:
-        raise ValidationError(
-            "unknown_option", field="customer_type", text=plan.options.default_type
+    writer = _writer(session, user, plan.owner, plan.options, progress, cancelled)
+    return _result(plan, writer.write(plan.new, plan.updates))
+
+
+def plan_and_write(
+    session: Session,
+    user: CurrentUser,
+    path: PathLike,
+    mapping: Mapping | None = None,
+    options: ImportOptions | None = None,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+    write_progress: Progress | None = None,
+) -> tuple[ImportPlan, ImportResult]:
+    """Plan and write in one session. On PostgreSQL the new customers are written while the
+    file is read, when nothing later in the file can change them (unless duplicates update);
+    `write_progress` (else `progress`) tells the writing of what is written after reading."""
+    user.require("customers", "create")
+    options = options or ImportOptions()
+    streamed = session.get_bind().dialect.name == "postgresql" and options.on_duplicate != "update"
+    if not streamed:
+        plan = _plan(session, user, path, mapping, options, progress, cancelled, None)
+        written = write_import(
+            session, user, plan, write_progress or progress, cancelled, recheck=False
         )
-    writer = Writer(session, user.user_id, plan.owner, default_type, progress, cancelled)
-    written = writer.write(plan.new, plan.updates)
-    skipped = sum(1 for d in plan.duplicates if d.outcome == "skipped")
-    return ImportResult(
-        read=plan.read,
-        created=len(plan.new),
-        updated=plan.updated,
-        duplicates=skipped,
-        rejected=plan.rejected,
-        contacts_created=written.contacts,
-        errors=tuple(sorted(plan.issues, key=lambda issue: issue.line)),
-        duplicate_rows=tuple(plan.duplicates),
-        customer_ids=written.customer_ids,
-    )
+        return plan, written
+    options = replace(options, owner=options.owner or resolve_owner(session, user))
+    assert options.owner is not None
+    with BackgroundWriter(_writer(session, user, options.owner, options)) as writer:
+        plan = _plan(session, user, path, mapping, options, progress, cancelled, writer)
+        result = _result(plan, writer.finish())
+    if write_progress is not None:
+        write_progress(1, 1)
+    return plan, result
 
 
 def import_customers(
@@ -523,8 +601,36 @@ def import_customers(
     cancelled: Cancelled | None = None,
 ) -> ImportResult:
     """Plan and write in one session: the command line's import."""
-    plan = plan_import(session, user, path, mapping, options, progress, cancelled)
-    return write_import(session, user, plan, progress, cancelled, recheck=False)
+    return plan_and_write(session, user, path, mapping, options, progress, cancelled)[1]
+
+
+def _writer(
+    session: Session,
+    user: CurrentUser,
+    owner: Owner,
+    options: ImportOptions,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> Writer:
+    default_type = Lookups(session).type_ids.get(options.default_type)
+    if default_type is None:
+        raise ValidationError("unknown_option", field="customer_type", text=options.default_type)
+    return Writer(session, user.user_id, owner, default_type, progress, cancelled)
+
+
+def _result(plan: ImportPlan, written: Written) -> ImportResult:
+    skipped = sum(1 for d in plan.duplicates if d.outcome == "skipped")
+    return ImportResult(
+        read=plan.read,
+        created=len(plan.new),
+        updated=plan.updated,
+        duplicates=skipped,
+        rejected=plan.rejected,
+        contacts_created=written.contacts,
+        errors=tuple(sorted(plan.issues, key=lambda issue: issue.line)),
+        duplicate_rows=tuple(plan.duplicates),
+        customer_ids=written.customer_ids,
+    )
 
 
 # The error report.

@@ -9,12 +9,18 @@ customers are executemany UPDATEs moving `version` on by one, as the version gua
 
 `cancelled()` is asked between batches; when it says yes, `ImportCancelledError` ends the
 write and the caller's transaction rolls everything back.
+
+`BackgroundWriter` writes batches of new customers on a thread of its own while the caller
+reads and checks the rest of the file: PostgreSQL writes one batch while Python checks the
+next, on the same connection (psycopg connections are thread-safe: one statement at a time).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import itertools
+import queue
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -98,34 +104,44 @@ class Writer:
         self.progress = progress
         self.cancelled = cancelled
         self.postgresql = session.get_bind().dialect.name == "postgresql"
+        # The driver's own connection: COPY needs it, and a BackgroundWriter's thread uses
+        # it without the (not thread-safe) session.
+        self._driver: Any = (
+            session.connection().connection.driver_connection if self.postgresql else None
+        )
         self.done = 0
         self.total = 0
 
     def write(self, new: Sequence[NewCustomer], updates: Sequence[CustomerUpdate]) -> Written:
-        """Everything in the caller's transaction: new customers, updates, then contacts.
-        Rows are made as they are sent, a batch at a time, never all at once."""
+        """Everything in the caller's transaction: new customers with their contacts, then
+        updates with theirs. Rows are made as they are sent, a batch at a time."""
         contact_count = sum(len(item.row.contacts) for item in new)
-        contact_count += sum(len(item.contacts) for item in updates)
-        self.total = len(new) + len(updates) + contact_count
+        update_contacts = sum(len(item.contacts) for item in updates)
+        self.total = len(new) + len(updates) + contact_count + update_contacts
         self._step(0)
-        ids = self._customer_ids(len(new))
+        ids = self.new_ids(len(new))
+        self.write_new(ids, new)
+        self._update(updates)
+        contacts = (
+            self._contact_row(item.customer_id, values, False)
+            for item in updates
+            for values in item.contacts
+        )
+        self._insert(Contact.__table__, self._contact_columns(), contacts, update_contacts)  # type: ignore[arg-type]
+        return Written(tuple(ids), contact_count + update_contacts, len(updates))
+
+    def write_new(self, ids: Sequence[int], new: Sequence[NewCustomer]) -> int:
+        """New customers under the given ids, then their contacts; returns how many contacts."""
         customers = (self._customer_row(ident, item) for ident, item in zip(ids, new, strict=True))
         self._insert(Customer.__table__, self._customer_columns(), customers, len(new))  # type: ignore[arg-type]
-        self._update(updates)
-        contacts = itertools.chain(
-            (
-                self._contact_row(ident, values, number == 0)
-                for ident, item in zip(ids, new, strict=True)
-                for number, values in enumerate(item.row.contacts)
-            ),
-            (
-                self._contact_row(item.customer_id, values, False)
-                for item in updates
-                for values in item.contacts
-            ),
+        count = sum(len(item.row.contacts) for item in new)
+        contacts = (
+            self._contact_row(ident, values, number == 0)
+            for ident, item in zip(ids, new, strict=True)
+            for number, values in enumerate(item.row.contacts)
         )
-        self._insert(Contact.__table__, self._contact_columns(), contacts, contact_count)  # type: ignore[arg-type]
-        return Written(tuple(ids), contact_count, len(updates))
+        self._insert(Contact.__table__, self._contact_columns(), contacts, count)  # type: ignore[arg-type]
+        return count
 
     # Rows.
     def _customer_columns(self) -> list[str]:
@@ -154,24 +170,28 @@ class Writer:
         return (customer_id, *values, primary, self.user_id, self.user_id)
 
     # Ids.
-    def _customer_ids(self, count: int) -> list[int]:
+    def new_ids(self, count: int) -> list[int]:
+        """Ids for `count` new customers."""
         if not count:
             return []
         if self.postgresql:
-            return list(
-                self.session.scalars(
-                    text(
-                        "SELECT nextval(pg_get_serial_sequence('customers', 'id'))"
-                        " FROM generate_series(1, :count)"
-                    ),
-                    {"count": count},
-                )
+            cursor = self._driver.cursor()
+            cursor.execute(
+                "SELECT nextval(pg_get_serial_sequence('customers', 'id'))"
+                " FROM generate_series(1, %s)",
+                (count,),
             )
+            return [ident for (ident,) in cursor.fetchall()]
         # SQLite gives a new row max(id) + 1; once this transaction has written, nobody
         # else can write until it ends, so the next ids are free.
         self.session.execute(text("DELETE FROM customers WHERE 0"))
         first = int(self.session.scalar(text("SELECT coalesce(max(id), 0) FROM customers")) or 0)
         return list(range(first + 1, first + 1 + count))
+
+    def refresh_statistics(self, written: int) -> None:
+        """After a first batch that is big next to the tables: statistics that count it, for
+        the duplicate checks of the next batches (see mc_analyze_customers)."""
+        self._driver.execute("SELECT mc_analyze_customers(%s)", (written,))
 
     # Statements.
     def _insert(
@@ -194,7 +214,7 @@ class Writer:
         """COPY into a temporary table like `table` (COPY cannot write into a table under
         row-level security), then one INSERT … SELECT: the policy checks every row, the
         statement's audit trigger logs them all."""
-        cursor: Any = self.session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
+        cursor = self._driver.cursor()
         staging = sql.Identifier(f"mc_import_{table.name}")
         names = sql.SQL(", ").join(map(sql.Identifier, columns))
         # The columns' types without their NOT NULL: the defaults come with the INSERT.
@@ -250,6 +270,82 @@ class Writer:
         self.done += count
         if self.progress is not None:
             self.progress(self.done, self.total)
+
+
+class BackgroundWriter:
+    """Writes batches of new customers on a thread of its own (PostgreSQL only), with the
+    writer's connection; `put` hands it a batch, `finish` waits for the last one. Used as a
+    context manager: leaving it with an error stops the thread before the caller's
+    transaction is rolled back, and an error of the thread is raised in the caller."""
+
+    def __init__(self, writer: Writer) -> None:
+        self._writer = writer
+        # Unbounded: the batches are the plan's own rows, held by the plan anyway.
+        self._batches: queue.SimpleQueue[Sequence[NewCustomer] | None] = queue.SimpleQueue()
+        self._thread = threading.Thread(target=self._run, name="import-writer", daemon=True)
+        self._stopping = False
+        self._error: BaseException | None = None
+        self.ids: set[int] = set()  # the customers written so far, or being written
+        # Set once the first batch is written and counted in the planner's statistics.
+        self._counted = threading.Event()
+        self._handed = False
+        self._customer_ids: list[int] = []
+        self._contacts = 0
+
+    def __enter__(self) -> BackgroundWriter:
+        self._thread.start()
+        return self
+
+    def __exit__(self, kind: Any, error: BaseException | None, trace: Any) -> None:
+        if self._thread.is_alive():
+            self._stopping = True
+            self._batches.put(None)
+            self._thread.join()
+        if error is not None and self._error is not None and error is not self._error:
+            # The caller's statement failed because the thread's had (the transaction is
+            # aborted): the thread's error is the one to tell.
+            raise self._error from error
+
+    def put(self, batch: Sequence[NewCustomer]) -> None:
+        self._raise_error()
+        if batch:
+            self._handed = True
+            self._batches.put(batch)
+
+    def wait_until_counted(self) -> None:
+        """Before a duplicate check: once a batch was handed over, wait until the first one
+        is written and counted in the statistics (a check planned between the write and the
+        count would read a whole index for every key)."""
+        if self._handed:
+            self._counted.wait()
+        self._raise_error()
+
+    def finish(self) -> Written:
+        """Wait for the batches handed over; what was written."""
+        self._batches.put(None)
+        self._thread.join()
+        self._raise_error()
+        return Written(tuple(self._customer_ids), self._contacts, 0)
+
+    def _raise_error(self) -> None:
+        if self._error is not None:
+            raise self._error
+
+    def _run(self) -> None:
+        try:
+            while (batch := self._batches.get()) is not None and not self._stopping:
+                ids = self._writer.new_ids(len(batch))
+                # Known before the rows are there: the duplicate check leaves them out.
+                self.ids.update(ids)
+                self._contacts += self._writer.write_new(ids, batch)
+                if not self._counted.is_set():
+                    self._writer.refresh_statistics(len(ids))
+                    self._counted.set()
+                self._customer_ids += ids
+        except BaseException as error:  # handed to the caller's thread, raised there
+            self._error = error
+        finally:
+            self._counted.set()  # nobody waits for a thread that has stopped
 
 
 def _batches(rows: Iterator[tuple[Any, ...]]) -> Iterator[list[tuple[Any, ...]]]:

@@ -6,11 +6,13 @@ the audit triggers included).
 Run by hand:  .venv/bin/python bench/bench_import.py [--rows 100000] [--pg URL] [--runs N]
                   [--only csv|xlsx] [--profile FOLDER]
 Each import runs in a process of its own on a fresh database, so its peak RSS is its own.
-Besides the wall time it prints the CPU seconds of the importing process and of its
-PostgreSQL backend (read from /proc: the server must run on this machine), and the wall
-time of reading and checking (plan) and of writing (the backend's CPU of the plan in
-brackets: the duplicate check). The machine is shared: wall times vary with the others'
-load, CPU times much less. `--profile FOLDER` writes a cProfile of
+The import is `plan_and_write`, as the wizard and the command line run it: the new
+customers are written while the file is still read. Besides the wall time it prints the CPU
+seconds of the importing process and of its PostgreSQL backend (read from /proc: the server
+must run on this machine), the wall time until the whole file was read and checked (plan,
+with the writes made meanwhile) and of the writing left after it (write); in brackets the
+backend's CPU until the file was read. The machine is shared: wall times vary with the
+others' load, CPU times much less. `--profile FOLDER` writes a cProfile of
 each import there (`python -m pstats FOLDER/csv-1.prof`).
 """
 
@@ -160,7 +162,7 @@ def child(path: str, url_text: str, profile: str | None = None) -> None:
     """One import, as the staff member: plan and write in one transaction, as
     import_customers does; prints seconds, CPU, counts and peak RSS as JSON."""
     from app.access import load_current_user
-    from app.customer_import import plan_import, write_import
+    from app.customer_import import plan_and_write
 
     url = make_url(url_text)
     engine = make_engine(url)
@@ -175,9 +177,14 @@ def child(path: str, url_text: str, profile: str | None = None) -> None:
         if profiler is not None:
             profiler.enable()
         plan_started = time.perf_counter()
-        plan = plan_import(session, user, path)
-        write_started, backend_planned = time.perf_counter(), backend_cpu(backend)
-        result = write_import(session, user, plan, recheck=False)
+        read: list[float] = []
+
+        def progress(done: int, total: int) -> None:
+            if done == total:  # the whole file read and checked
+                read[:] = [time.perf_counter(), backend_cpu(backend) or 0.0]
+
+        _plan, result = plan_and_write(session, user, path, progress=progress)
+        write_started, backend_planned = read
         commit_started = time.perf_counter()
     finished = time.perf_counter()
     if profiler is not None:

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import openpyxl
+import psycopg
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -20,7 +21,7 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, sessionmaker
 
-from app import export
+from app import customer_import, export
 from app.access import CurrentUser, visible_rows
 from app.customer_duplicates import email_keys, phone_keys
 from app.customer_import import (
@@ -32,6 +33,7 @@ from app.customer_import import (
     _phone_keys,
     auto_mapping,
     import_customers,
+    plan_and_write,
     plan_import,
     resolve_owner,
     write_error_report,
@@ -39,6 +41,7 @@ from app.customer_import import (
 )
 from app.customer_import_fields import FIELD_BY_KEY
 from app.customer_import_rows import NameKeys
+from app.customer_import_write import NewCustomer, Writer
 from app.customers import mnemonic_of
 from app.errors import PermissionDeniedError, ValidationError
 from app.fields import parse
@@ -587,6 +590,107 @@ def test_cancel_leaves_nothing(
     assert customers(staff_a) == {}
     with factory() as session:
         assert session.scalar(select(func.count()).select_from(Contact)) == 0
+
+
+# Written while read: on PostgreSQL plan_and_write writes each batch of new customers while it
+# reads and checks the next; batches of three rows make a small file take several.
+def small_batches(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(customer_import, "RESOLVE_BATCH", 3)
+    monkeypatch.setattr(customer_import, "CHECK_BATCH", 1)
+
+
+def batch_rows() -> list[list[str]]:
+    """Ten companies; line 8 repeats line 3's mobile, line 10 line 2's credit code."""
+    rows = [
+        [f"批次{n}传媒有限公司", f"联系人{n}", f"139{n:08d}", "", "", "", "", code(100 + n), ""]
+        for n in range(10)
+    ]
+    rows[6][2] = rows[1][2]
+    rows[8][7] = rows[0][7]
+    return rows
+
+
+@pytest.mark.parametrize(
+    ("policy", "created", "duplicates"),
+    [
+        ("skip", 8, [(8, "phone", 3, "skipped"), (10, "credit_code", 2, "skipped")]),
+        ("insert", 9, [(10, "credit_code", 2, "rejected")]),
+    ],
+)
+def test_rows_repeating_rows_already_written_are_told_as_repeats_of_the_file(
+    staff_a: tuple[sessionmaker[Session], CurrentUser],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    policy: str,
+    created: int,
+    duplicates: list[tuple[int, str, int, str]],
+) -> None:
+    """A later row matching a customer this import has just written repeats the earlier
+    line (no match with a customer of the database), as when nothing is written yet."""
+    small_batches(monkeypatch)
+    path = write_csv(tmp_path / "batches.csv", batch_rows())
+    factory, user = staff_a
+    options = ImportOptions(on_duplicate=policy)  # type: ignore[arg-type]
+    with factory.begin() as session:
+        plan, result = plan_and_write(session, user, path, options=options)
+    told = [(d.line, d.rule, d.earlier_line, d.outcome) for d in result.duplicate_rows]
+    assert told == duplicates
+    assert all(d.matches == () for d in result.duplicate_rows)
+    assert (result.read, result.created, len(plan.new)) == (10, created, created)
+    assert len(result.customer_ids) == created == len(customers(staff_a))
+    assert result.contacts_created == created
+
+
+def test_cancel_while_batches_are_written_leaves_nothing(
+    world: World,
+    staff_a: tuple[sessionmaker[Session], CurrentUser],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    small_batches(monkeypatch)
+    path = write_csv(tmp_path / "batches.csv", batch_rows())
+    factory, user = staff_a
+    asked: list[bool] = []
+
+    def cancelled_at_line_nine() -> bool:
+        asked.append(True)
+        return len(asked) >= 8  # two batches handed to the writer by then
+
+    with pytest.raises(ImportCancelledError), factory.begin() as session:
+        plan_and_write(session, user, path, cancelled=cancelled_at_line_nine)
+    assert customers(staff_a) == {}
+    with acting(world, "admin") as (admin_factory, _admin), admin_factory() as session:
+        assert session.scalar(select(func.count()).select_from(Contact)) == 0
+        logged = select(func.count()).where(AuditLog.table_name == "customers")
+        assert session.scalar(logged) == 0
+
+
+@pytest.mark.parametrize("backend", ["postgresql"])  # batches are written while read there
+def test_a_batch_the_database_refuses_ends_the_import_with_its_error(
+    staff_a: tuple[sessionmaker[Session], CurrentUser],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The writer's error is the one raised (not the aborted transaction's next statement),
+    and nothing stays."""
+    small_batches(monkeypatch)
+    path = write_csv(tmp_path / "batches.csv", batch_rows())
+    factory, user = staff_a
+    customer_row = Writer._customer_row
+
+    def refusing_row(self: Writer, ident: int, item: NewCustomer) -> tuple[object, ...]:
+        row = list(customer_row(self, ident, item))
+        if item.row.line == 6:  # in the second batch
+            row[1] = "名" * 300  # longer than the column
+        return tuple(row)
+
+    monkeypatch.setattr(Writer, "_customer_row", refusing_row)
+    with (
+        pytest.raises(psycopg.errors.StringDataRightTruncation),
+        factory.begin() as session,
+    ):
+        plan_and_write(session, user, path)
+    assert customers(staff_a) == {}
 
 
 # Random rows: never a crash, never half an import, every rejected row reported.

@@ -46,10 +46,10 @@ from app.customer_import import (
     Mapping,
     RowIssue,
     auto_mapping,
+    plan_and_write,
     plan_import,
     resolve_owner,
     write_error_report,
-    write_import,
 )
 from app.customer_import_fields import FIELD_BY_KEY, FIELDS
 from app.customer_import_rows import CONTACT_COLUMNS, CUSTOMER_COLUMNS, PreparedRow
@@ -698,9 +698,9 @@ class ImportWizard(QWizard):
             with sessions.begin() as session:
                 owner = resolve_owner(session, user, owner_username)
                 options = ImportOptions(on_duplicate=on_duplicate, owner=owner)  # type: ignore[arg-type]
-                plan = plan_import(session, user, path, mapping, options, phase(0), cancelled)
-                result = write_import(session, user, plan, phase(rows), cancelled, recheck=False)
-            return plan, result
+                return plan_and_write(
+                    session, user, path, mapping, options, phase(0), cancelled, phase(rows)
+                )
 
         return work
 
