@@ -39,6 +39,7 @@ sys.path.insert(0, str(ROOT))
 from app import schema, users  # noqa: E402
 from app.access import load_current_user  # noqa: E402
 from app.customer_duplicates import CustomerCandidate, find_duplicates  # noqa: E402
+from db import security  # noqa: E402
 from db.customer_keys import place_names  # noqa: E402
 from db.engine import make_engine, make_session_factory  # noqa: E402
 from db.models.customers import Customer  # noqa: E402
@@ -79,6 +80,10 @@ def main() -> int:
     try:
         started = time.perf_counter()
         schema.upgrade(engine)
+        # The copy's own roles and functions naming them (the source's name them otherwise,
+        # when there was no migration left to run that would install them).
+        with engine.begin() as connection:
+            security.install(connection)
         print(f"  … {time.perf_counter() - started:.1f} s", file=sys.stderr)
         count = _count(engine)
         rnd = random.Random(options.seed)
