@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
@@ -57,10 +57,12 @@ from app.customer_import_rows import (
 )
 from app.customer_import_write import (
     BackgroundWriter,
+    Cancelled,
     CustomerUpdate,
     ImportCancelledError,
     NewCustomer,
     Owner,
+    Progress,
     Writer,
     Written,
     existing_customers,
@@ -93,8 +95,6 @@ ON_DUPLICATE: tuple[OnDuplicate, ...] = ("skip", "update", "insert")
 DEFAULT_TYPE = "prospect"
 CHECK_BATCH = 1_000  # rows read between progress reports and Cancel checks
 RESOLVE_BATCH = 5_000  # rows checked against the database at once
-Progress = Callable[[int, int], None]
-Cancelled = Callable[[], bool]
 _C = {column: index for index, column in enumerate(CUSTOMER_COLUMNS)}
 _NAME = CONTACT_COLUMNS.index("name")
 
@@ -577,18 +577,18 @@ def plan_and_write(
     streamed = session.get_bind().dialect.name == "postgresql" and options.on_duplicate != "update"
     if not streamed:
         plan = _plan(session, user, path, mapping, options, progress, cancelled, None)
-        written = write_import(
+        result = write_import(
             session, user, plan, write_progress or progress, cancelled, recheck=False
         )
-        return plan, written
+        return plan, result
     options = replace(options, owner=options.owner or resolve_owner(session, user))
     assert options.owner is not None
     with BackgroundWriter(_writer(session, user, options.owner, options)) as writer:
         plan = _plan(session, user, path, mapping, options, progress, cancelled, writer)
-        result = _result(plan, writer.finish())
+        written = writer.finish(write_progress or progress, cancelled)
     if write_progress is not None:
         write_progress(1, 1)
-    return plan, result
+    return plan, _result(plan, written)
 
 
 def import_customers(

@@ -289,6 +289,7 @@ class BackgroundWriter:
         # Set once the first batch is written and counted in the planner's statistics.
         self._counted = threading.Event()
         self._handed = False
+        self._handed_customers = 0
         self._customer_ids: list[int] = []
         self._contacts = 0
 
@@ -310,6 +311,7 @@ class BackgroundWriter:
         self._raise_error()
         if batch:
             self._handed = True
+            self._handed_customers += len(batch)
             self._batches.put(batch)
 
     def wait_until_counted(self) -> None:
@@ -320,10 +322,18 @@ class BackgroundWriter:
             self._counted.wait()
         self._raise_error()
 
-    def finish(self) -> Written:
-        """Wait for the batches handed over; what was written."""
+    def finish(
+        self, progress: Progress | None = None, cancelled: Cancelled | None = None
+    ) -> Written:
+        """Wait for the batches handed over, telling `progress` how many customers of them
+        are written and asking `cancelled` meanwhile; what was written."""
         self._batches.put(None)
-        self._thread.join()
+        while self._thread.is_alive():
+            if cancelled is not None and cancelled():
+                raise ImportCancelledError()
+            if progress is not None:
+                progress(len(self._customer_ids), self._handed_customers)
+            self._thread.join(timeout=0.2)
         self._raise_error()
         return Written(tuple(self._customer_ids), self._contacts, 0)
 
