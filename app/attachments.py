@@ -332,6 +332,32 @@ def save_as(
     return found
 
 
+# Name and description.
+_NOT_IN_FILE_NAMES = set('\\/:*?"<>|')  # what Windows refuses, and folder separators
+
+
+def describe(
+    session: Session,
+    user: CurrentUser,
+    attachment_id: int,
+    version: int,
+    file_name: str,
+    description: str | None,
+) -> AttachmentInfo:
+    """Rename an attachment or change its description; its contents stay as they are. The
+    name keeps its extension: the file is opened by its program through it."""
+    current = records.read(session, user, ATTACHMENTS, attachment_id)
+    name = file_name.strip()
+    if _NOT_IN_FILE_NAMES & set(name):
+        raise ValidationError("file_name_invalid", field="file_name")
+    extension = Path(str(current.values["file_name"])).suffix
+    if name and Path(name).suffix.lower() != extension.lower():
+        raise ValidationError("file_extension_changed", field="file_name", extension=extension)
+    values = {**current.values, "file_name": name, "description": (description or "").strip()}
+    records.update(session, user, ATTACHMENTS, attachment_id, version, values)
+    return info(session, user, attachment_id)
+
+
 # The recycle bin.
 
 

@@ -43,6 +43,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "无法写入文件 {path}：{reason}",
         "Cannot write the file {path}: {reason}",
     ),
+    "file_name_invalid": (
+        "文件名不能包含 \\ / : * ? \" < > | 这些字符。",
+        "A file name cannot contain \\ / : * ? \" < > |.",
+    ),
+    "file_extension_changed": (
+        "文件名须保留扩展名“{extension}”，否则无法用对应的程序打开。",
+        "The file name must keep its extension “{extension}”, or no program will open it.",
+    ),
     # Employees, departments, roles and accounts (app/employees.py, departments, roles, accounts).
     "record_changed": (
         "记录已被他人修改，请刷新后再保存。",

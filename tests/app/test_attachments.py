@@ -17,6 +17,7 @@ from app import attachments, audit, records
 from app.errors import NotFoundError, PermissionDeniedError, ValidationError
 from app.listing import ListQuery, every_row
 from app.messages import describe
+from app.records import StaleRecordError
 from app.reference_records import COMPANY_INFO
 from db.models.company import CompanyInfo
 from tests.customer_world import session_as
@@ -201,3 +202,42 @@ def test_the_audit_trail_records_a_file_without_its_bytes(world: World, tmp_path
     assert "content" not in entry.after
     assert (entry.after["file_name"], entry.after["size_bytes"]) == ("报价单.pdf", 2048)
     assert entry.after["customer_id"] == customer
+
+
+def test_a_file_is_renamed_and_described_keeping_its_contents(world: World, tmp_path: Path) -> None:
+    source = a_file(tmp_path, "scan.pdf", 4096)
+    customer = world.customer_of["staff_a"]
+    added = add(world, "staff_a", customer, source)
+    with session_as(world, "staff_a") as (session, staff):
+        described = attachments.describe(
+            session, staff, added.id, added.version, " 年度合同.pdf ", " 双方盖章版 "
+        )
+        content = attachments.read_content(session, staff, added.id)
+    assert (described.file_name, described.description) == ("年度合同.pdf", "双方盖章版")
+    assert described.version == added.version + 1 and described.sha256 == added.sha256
+    assert content == source.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [("合同.docx", "file_extension_changed"), ("合同", "file_extension_changed"),
+     ("a/b.pdf", "file_name_invalid"), ("合同?.pdf", "file_name_invalid"), ("  ", "required")],
+)  # fmt: skip
+def test_a_name_that_would_lose_the_file_is_refused_at_the_field(
+    world: World, tmp_path: Path, name: str, code: str
+) -> None:
+    added = add(world, "staff_a", world.customer_of["staff_a"], a_file(tmp_path, "scan.pdf", 10))
+    with session_as(world, "staff_a") as (session, staff), pytest.raises(ValidationError) as caught:
+        attachments.describe(session, staff, added.id, added.version, name, None)
+    assert (caught.value.code, caught.value.params.get("field")) == (code, "file_name")
+
+
+def test_describing_needs_the_edit_right_and_the_version_read(world: World, tmp_path: Path) -> None:
+    added = add(world, "staff_a", world.customer_of["staff_a"], a_file(tmp_path, "scan.pdf", 10))
+    refused = pytest.raises((NotFoundError, PermissionDeniedError))  # another department's
+    with session_as(world, "staff_b") as (session, other), refused:
+        attachments.describe(session, other, added.id, added.version, "x.pdf", None)
+    with session_as(world, "staff_a") as (session, staff):
+        attachments.describe(session, staff, added.id, added.version, "一.pdf", None)
+    with session_as(world, "staff_a") as (session, staff), pytest.raises(StaleRecordError):
+        attachments.describe(session, staff, added.id, added.version, "二.pdf", None)

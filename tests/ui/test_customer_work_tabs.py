@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from app import attachments, records, sales_tracking
@@ -21,6 +21,7 @@ from app.customers import CUSTOMERS
 from app.records import RecordValues
 from app.reference_records import COMPANY_INFO
 from tests.customer_world import add_customer, session_as
+from tests.keyboard import type_in
 from tests.prompters import Answers
 from tests.security_world import World
 from ui.modules import PanelContext
@@ -223,6 +224,32 @@ def test_files_are_added_opened_saved_and_deleted_from_the_tab(
     assert [item.title for item in binned] == ["合同.pdf"]
     tab.deleteLater()  # the copy written for the viewer goes with the screen
     qtbot.waitUntil(lambda: not opened.parent.parent.exists())
+
+
+def test_a_file_is_renamed_and_described_in_its_properties(
+    qtbot: QtBot, holder: QWidget, admin: LoggedIn, world: World, tmp_path: Path
+) -> None:
+    customer = add_customer(world, "admin", "佛山南海印务有限公司")
+    with session_as(world, "admin") as (session, user):
+        attachments.add_bytes(session, user, customer, "scan.pdf", b"%PDF-1.4 ...")
+    tab = open_attachments_tab(holder, admin, Answers(), Files(), Viewer())
+    tab.set_customer(customer_record(world, "admin", customer))
+    tab.view.selectRow(0)
+    qtbot.mouseClick(tab.describe_button, Qt.MouseButton.LeftButton)
+    dialog = tab.file_actions.dialog
+    assert dialog is not None and dialog.name_edit.text() == "scan.pdf"
+    dialog.name_edit.selectAll()
+    type_in(qtbot, dialog.name_edit, "年度合同.docx")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    assert dialog.isVisible()  # refused at the field, the dialog stays
+    assert dialog.error_label.text() == "文件名须保留扩展名“.pdf”，否则无法用对应的程序打开。"
+    dialog.name_edit.selectAll()
+    type_in(qtbot, dialog.name_edit, "年度合同.pdf")
+    dialog.description_edit.setPlainText("双方盖章版\n第二页有补充条款")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    assert not dialog.isVisible()
+    assert tab.model.index(0, 0).data() == "年度合同.pdf"
+    assert tab.model.index(0, 5).data() == "双方盖章版 第二页有补充条款"
 
 
 def test_files_dropped_on_the_tab_are_added(

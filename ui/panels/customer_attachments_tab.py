@@ -17,10 +17,15 @@ from typing import TYPE_CHECKING, Any, Protocol
 from PySide6.QtCore import QCoreApplication, QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
     QFileDialog,
+    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -28,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from app import attachments
 from app.attachments import AttachmentInfo
-from app.errors import MediaCrmError
+from app.errors import MediaCrmError, ValidationError
 from app.listing import Formats, format_datetime
 from app.records import RecordValues
 from ui.errors import error_text
@@ -88,6 +93,7 @@ class AttachmentModel(RowTableModel):
         TYPE = 2
         ADDED_BY = 3
         ADDED_AT = 4
+        DESCRIPTION = 5
 
     def __init__(self, language: str, parent: Any = None) -> None:
         super().__init__(parent)
@@ -102,6 +108,8 @@ class AttachmentModel(RowTableModel):
             return row.mime_type or ""
         if column == self.Column.ADDED_BY:
             return row.added_by or ""
+        if column == self.Column.DESCRIPTION:
+            return " ".join((row.description or "").split())  # one line in the list
         return format_datetime(row.added_at, self._formats)
 
     def sort_key(self, row: AttachmentInfo, column: Any) -> Any:
@@ -114,7 +122,61 @@ class AttachmentModel(RowTableModel):
             self.Column.TYPE: translate("AttachmentsTab", "Type"),
             self.Column.ADDED_BY: translate("AttachmentsTab", "Added by"),
             self.Column.ADDED_AT: translate("AttachmentsTab", "Added at"),
+            self.Column.DESCRIPTION: translate("AttachmentsTab", "Description"),
         }[column]
+
+
+class DescribeDialog(QDialog):
+    """An attachment's file name and description (Properties…); the service's refusal is
+    shown under the fields, the dialog stays open."""
+
+    def __init__(
+        self, context: PanelContext, item: AttachmentInfo, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._item = item
+        self.saved: AttachmentInfo | None = None
+        self.setWindowTitle(translate("AttachmentsTab", "Attachment properties"))
+        self.name_edit = QLineEdit(item.file_name, self)
+        self.description_edit = QPlainTextEdit(item.description or "", self)
+        self.error_label = QLabel(self)
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #c62828")
+        size = QLabel(attachments.format_size(item.size_bytes), self)
+        form = QFormLayout()
+        form.addRow(translate("AttachmentsTab", "File &name:"), self.name_edit)
+        form.addRow(translate("AttachmentsTab", "Size:"), size)
+        form.addRow(translate("AttachmentsTab", "&Description:"), self.description_edit)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+        self.resize(460, 300)
+
+    def save(self) -> None:
+        user = self._context.logged_in.user
+        try:
+            with self._context.session_factory.begin() as session:
+                self.saved = attachments.describe(
+                    session,
+                    user,
+                    self._item.id,
+                    self._item.version,
+                    self.name_edit.text(),
+                    self.description_edit.toPlainText(),
+                )
+        except MediaCrmError as error:
+            self.error_label.setText(error_text(error, self._context.language))
+            if isinstance(error, ValidationError):
+                self.name_edit.setFocus()
+            return
+        self.accept()
 
 
 class AttachmentActions(QObject):
@@ -142,6 +204,7 @@ class AttachmentActions(QObject):
         self._sessions: sessionmaker[Session] = context.session_factory
         self._temp: tempfile.TemporaryDirectory[str] | None = None
         self.runner: ProgressRunner | None = None
+        self.dialog: DescribeDialog | None = None
 
     def title(self) -> str:
         return translate("AttachmentsTab", "Attachments")
@@ -197,6 +260,14 @@ class AttachmentActions(QObject):
             return
         self.write_to(item, target)
 
+    def describe(self, item: AttachmentInfo) -> DescribeDialog:
+        """Properties…: the name and description, in a window-modal dialog (kept in
+        `dialog`); `changed` once saved."""
+        self.dialog = DescribeDialog(self._context, item, self._widget)
+        self.dialog.accepted.connect(self.changed.emit)
+        self.dialog.open()
+        return self.dialog
+
     def delete(self, item: AttachmentInfo) -> bool:
         question = translate("AttachmentsTab", "Move the attachment “%1” to the recycle bin?")
         title = translate("AttachmentsTab", "Delete")
@@ -230,6 +301,11 @@ class SelectedAttachmentActions:
         item = self.selected()
         if item is not None:
             self.file_actions.save_as(item)
+
+    def describe_selected(self) -> None:
+        item = self.selected()
+        if item is not None:
+            self.file_actions.describe(item)
 
     def delete_selected(self) -> None:
         item = self.selected()
@@ -276,13 +352,21 @@ class AttachmentsTab(SelectedAttachmentActions, QWidget):
         self.add_button = QPushButton(translate("AttachmentsTab", "Add…"), self)
         self.open_button = QPushButton(translate("AttachmentsTab", "Open"), self)
         self.save_button = QPushButton(translate("AttachmentsTab", "Save as…"), self)
+        self.describe_button = QPushButton(translate("AttachmentsTab", "Properties…"), self)
         self.delete_button = QPushButton(translate("AttachmentsTab", "Delete"), self)
         self.add_button.clicked.connect(lambda: self.choose_files())
         self.open_button.clicked.connect(lambda: self.open_selected())
         self.save_button.clicked.connect(lambda: self.save_selected())
+        self.describe_button.clicked.connect(lambda: self.describe_selected())
         self.delete_button.clicked.connect(lambda: self.delete_selected())
         buttons = QHBoxLayout()
-        for button in (self.add_button, self.open_button, self.save_button, self.delete_button):
+        for button in (
+            self.add_button,
+            self.open_button,
+            self.save_button,
+            self.describe_button,
+            self.delete_button,
+        ):
             buttons.addWidget(button)
         buttons.addStretch(1)
         self.hint_label = QLabel(self)
@@ -320,6 +404,7 @@ class AttachmentsTab(SelectedAttachmentActions, QWidget):
         self.add_button.setEnabled(exists and may("customers", "create"))
         self.open_button.setEnabled(bool(rows))
         self.save_button.setEnabled(bool(rows))
+        self.describe_button.setEnabled(bool(rows) and may("customers", "edit"))
         self.delete_button.setEnabled(bool(rows) and may("customers", "delete"))
         self.attachments_changed.emit()
 

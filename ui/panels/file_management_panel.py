@@ -90,14 +90,17 @@ class FileManagementPanel(SelectedAttachmentActions, QWidget):
         self.customer_edit.returnPressed.connect(self.search)
         self.open_button = QPushButton(translate("FileManagementPanel", "Open"), self)
         self.save_button = QPushButton(translate("FileManagementPanel", "Save as…"), self)
+        self.describe_button = QPushButton(translate("FileManagementPanel", "Properties…"), self)
         self.delete_button = QPushButton(translate("FileManagementPanel", "Delete"), self)
         self.refresh_button = QPushButton(translate("FileManagementPanel", "Refresh"), self)
         self.help_button = QPushButton(translate("FileManagementPanel", "Help"), self)
         self.open_button.clicked.connect(lambda: self.open_selected())
         self.save_button.clicked.connect(lambda: self.save_selected())
+        self.describe_button.clicked.connect(lambda: self.describe_selected())
         self.delete_button.clicked.connect(lambda: self.delete_selected())
         self.refresh_button.clicked.connect(lambda: self.refresh())
         self.help_button.clicked.connect(lambda: show_help(HELP_TOPIC, context.language, self))
+        self.describe_button.setEnabled(self._user.may("customers", "edit"))
         self.delete_button.setEnabled(self._user.may("customers", "delete"))
         buttons = QHBoxLayout()
         buttons.addWidget(QLabel(translate("FileManagementPanel", "File name:"), self))
@@ -107,6 +110,7 @@ class FileManagementPanel(SelectedAttachmentActions, QWidget):
         for button in (
             self.open_button,
             self.save_button,
+            self.describe_button,
             self.delete_button,
             self.refresh_button,
             self.help_button,
