@@ -17,6 +17,7 @@ from db.engine import make_session_factory
 from db.models.customers import Customer
 from ui.main_window import MainWindow
 from ui.modules import PanelContext
+from ui.panels.customer_attachments_tab import DescribeDialog
 from ui.panels.customer_sales_tab import ChangeStageDialog
 from ui.panels.sales_tracking_panel import SalesTrackingPanel
 from ui.screenshot_scenes_workspace import (
@@ -127,6 +128,17 @@ def change_step(context: ScreenshotContext) -> QWidget:
     return dialog
 
 
+def attachment_properties(context: ScreenshotContext) -> QWidget:
+    """Properties… of the first sample customer's contract scan."""
+    logged_in = context.login()
+    customer_id = _add_sample_work(logged_in)
+    panel_context = PanelContext(logged_in, context.language)
+    with panel_context.session_factory() as session:
+        files = attachments.customer_files(session, logged_in.user, customer_id)
+    contract = next(item for item in files if item.file_name == SAMPLE_FILES[0][0])
+    return DescribeDialog(panel_context, contract)
+
+
 def _window_with(context: ScreenshotContext, module: str) -> tuple[MainWindow, QWidget]:
     logged_in = context.login()
     _add_sample_work(logged_in)
@@ -157,6 +169,7 @@ SCENES: list[tuple[str, Callable[[ScreenshotContext], QWidget]]] = [
     ("customer_sales_tracking", customer_sales_tracking),
     ("customer_change_step", change_step),
     ("customer_attachments", customer_attachments),
+    ("customer_attachment_properties", attachment_properties),
     ("sales_tracking", sales_tracking_panel),
     ("file_management", file_management),
 ]
