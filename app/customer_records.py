@@ -16,7 +16,7 @@ kind's list (`list_spec`).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import Any
 
 from sqlalchemy import ColumnElement, case, literal, select
@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from app import ownership, records
 from app.access import CurrentUser, visible_rows
-from app.customers import CUSTOMERS, require_visible_customer
+from app.customers import CUSTOMERS, name_holds, require_visible_customer
 from app.errors import ValidationError
 from app.fields import Choice, FieldSpec, Kind, LookupOption
 from app.listing import ListColumn, ListSpec
@@ -336,16 +336,31 @@ def new_record_values(user: CurrentUser, kind: RecordKind) -> Values:
     return values
 
 
+# A pick list of customers is searched as the user types, never read whole: a decision
+# maker sees every customer, a million of them.
+CUSTOMER_OPTIONS_LIMIT = 50
+
+
 def customer_options(
-    session: Session, user: CurrentUser, *, leave_out: int | None = None
+    session: Session,
+    user: CurrentUser,
+    *,
+    leave_out: int | None = None,
+    text: str = "",
+    keep: Collection[int | None] = (),
+    limit: int = CUSTOMER_OPTIONS_LIMIT,
 ) -> list[LookupOption]:
-    """The live customers `user` sees, by pinyin, found by mnemonic and pinyin too."""
-    statement = visible_rows(
-        user, Customer, select(Customer.id, Customer.name, Customer.mnemonic, Customer.name_pinyin)
-    ).where(Customer.deleted_at.is_(None))
+    """The first `limit` live customers `user` sees that `text` finds (all, without text),
+    by pinyin, and the customers in `keep` (the values on screen) whatever the text."""
+    columns = select(Customer.id, Customer.name, Customer.mnemonic, Customer.name_pinyin)
+    live = visible_rows(user, Customer, columns).where(Customer.deleted_at.is_(None))
     if leave_out is not None:
-        statement = statement.where(Customer.id != leave_out)
-    rows = session.execute(statement.order_by(Customer.name_pinyin, Customer.id))
+        live = live.where(Customer.id != leave_out)
+    found = live.where(name_holds(text)) if text.strip() else live
+    rows = list(session.execute(found.order_by(Customer.name_pinyin, Customer.id).limit(limit)))
+    missing = {ident for ident in keep if ident is not None} - {row[0] for row in rows}
+    if missing:
+        rows += session.execute(live.where(Customer.id.in_(missing)))
     return [
         LookupOption(id_, name, f"{mnemonic or ''} {pinyin or ''}".lower())
         for id_, name, mnemonic, pinyin in rows
@@ -371,6 +386,9 @@ def contact_options(
     ]
 
 
+CUSTOMER_KEYS = ("customer_id", "partner_customer_id")  # searched: see customer_options
+
+
 def field_options(
     session: Session,
     user: CurrentUser,
@@ -378,16 +396,19 @@ def field_options(
     key: str,
     language: str,
     customer_id: int | None = None,
+    *,
+    text: str = "",
+    keep: Collection[int | None] = (),
 ) -> list[LookupOption]:
     """The choices of the lookup field `key` of a record under `customer_id`: that
-    customer's contacts, the customers the user sees (a partner: other than this one), or
-    the kind's own lookup list."""
+    customer's contacts, customers the user sees that `text` finds with those in `keep` (a
+    partner: other than this one), or the kind's own lookup list."""
     if key == "contact_id":
         return contact_options(session, user, customer_id)
     if key == "customer_id":
-        return customer_options(session, user)
+        return customer_options(session, user, text=text, keep=keep)
     if key == "partner_customer_id":
-        return customer_options(session, user, leave_out=customer_id)
+        return customer_options(session, user, leave_out=customer_id, text=text, keep=keep)
     return records.lookup_options(session, kind, key, language)
 
 

@@ -15,8 +15,8 @@ from sqlalchemy.orm import Session
 
 from app.access import CurrentUser, visible_rows
 from app.customer_import import resolve_owner
+from app.customers import name_holds
 from app.errors import MediaCrmError
-from app.listing import escape_like
 from app.ownership import customer_references, may_transfer, require_may_assign
 from db.base import Base, Label
 from db.models.customers import Customer
@@ -122,17 +122,12 @@ def import_owners(session: Session, user: CurrentUser) -> list[OwnerChoice]:
 def find_customers(
     session: Session, user: CurrentUser, text: str, limit: int = SEARCH_LIMIT
 ) -> list[tuple[int, str]]:
-    """Live customers the user sees whose name, short name or mnemonic holds `text`."""
+    """Live customers the user sees that `text` finds (customers.name_holds)."""
     statement = visible_rows(user, Customer, select(Customer.id, Customer.name)).where(
         Customer.deleted_at.is_(None)
     )
     if text.strip():
-        pattern = f"%{escape_like(text.strip())}%"
-        statement = statement.where(
-            Customer.name.ilike(pattern, escape="\\")
-            | Customer.short_name.ilike(pattern, escape="\\")
-            | Customer.mnemonic.ilike(pattern, escape="\\")
-        )
+        statement = statement.where(name_holds(text))
     statement = statement.order_by(Customer.name_pinyin, Customer.id).limit(limit)
     return [(id_, name) for id_, name in session.execute(statement)]
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import Session
 
 from app import ownership, records
@@ -32,6 +32,7 @@ from app.customer_duplicates import (
 )
 from app.errors import NotFoundError, PermissionDeniedError, ValidationError
 from app.fields import Choice, FieldSpec, Kind, mnemonic_of_initials
+from app.listing import escape_like
 from app.records import LookupSource, RecordKind, RecordValues, Values
 from app.reference_records import bilingual_name, plain_name
 from db.blacklist import BLACKLIST_TYPE_CODE
@@ -416,3 +417,16 @@ def require_not_blacklisted(session: Session, customer_id: int) -> None:
     customer gets none (the database's triggers refuse orders and quotations too)."""
     if is_blacklisted(session, customer_id):
         raise ValidationError("customer_blacklisted", field="customer_id", customer_id=customer_id)
+
+
+def name_holds(text: str) -> ColumnElement[bool]:
+    """Customers whose name, short name or mnemonic holds `text`, or whose pinyin starts
+    with it: what a search box over customers finds (`%` and `_` taken literally)."""
+    typed = escape_like(text.strip())
+    pattern = f"%{typed}%"
+    return or_(
+        Customer.name.ilike(pattern, escape="\\"),
+        Customer.short_name.ilike(pattern, escape="\\"),
+        Customer.mnemonic.ilike(pattern, escape="\\"),
+        Customer.name_pinyin.like(f"{typed.lower()}%", escape="\\"),
+    )

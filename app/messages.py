@@ -44,8 +44,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Cannot write the file {path}: {reason}",
     ),
     "file_name_invalid": (
-        "文件名不能包含 \\ / : * ? \" < > | 这些字符。",
-        "A file name cannot contain \\ / : * ? \" < > |.",
+        '文件名不能包含 \\ / : * ? " < > | 这些字符。',
+        'A file name cannot contain \\ / : * ? " < > |.',
     ),
     "file_extension_changed": (
         "文件名须保留扩展名“{extension}”，否则无法用对应的程序打开。",

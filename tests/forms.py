@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from app.auth import LoggedIn
@@ -36,3 +37,9 @@ def open_customer_panel(
     assert panel.model is not None
     qtbot.waitUntil(lambda: not panel.model.is_loading())
     return panel
+
+
+# The offscreen platform has no window manager to raise a popup or give it the keyboard.
+POPUP_WARNINGS = pytest.mark.qt_log_ignore(
+    "This plugin does not support (grabbing the keyboard|raise)"
+)

@@ -255,6 +255,30 @@ def test_staff_of_another_department_cannot_record_under_a_customer_they_cannot_
         assert records.read(session, head, kind, saved.id).id == saved.id
 
 
+def test_customer_choices_are_searched_not_read_whole(world: World) -> None:
+    """A pick list of customers holds the first ones found and those on screen; typing finds
+    by name, mnemonic or pinyin, % and _ taken literally, and never another department's."""
+    names = ["选项甲文化有限公司", "选项乙传媒有限公司", "选项丙印务有限公司", "选项_百分比%公司"]
+    ids = [add_customer(world, "staff_a", name) for name in names]
+    hidden = add_customer(world, "staff_b", "选项丁广告有限公司")
+
+    def offered(**options: Any) -> list[str]:
+        with session_as(world, "staff_a") as (session, staff):
+            found = customer_records.customer_options(session, staff, **options)
+        return [option.text for option in found]
+
+    first_two = offered(text="选项", limit=2)
+    assert len(first_two) == 2
+    kept = offered(text="选项", limit=2, keep=[ids[2], None])
+    assert kept[:2] == first_two and kept[2:] == [names[2]] * (names[2] not in first_two)
+    assert offered(text="乙传") == [names[1]]
+    assert offered(text="xuanxiangbing") == [names[2]]  # the pinyin, from its start
+    assert offered(text="_百分比%") == [names[3]]
+    assert offered(text="%") == [names[3]]  # literally, not "anything"
+    assert offered(text="选项丁") == [] and offered(keep=[hidden]) == offered()
+    assert names[1] not in offered(text="选项", leave_out=ids[1])
+
+
 def test_a_partner_must_be_a_customer_the_user_sees(world: World) -> None:
     mine = add_customer(world, "staff_a", "可见伙伴测试有限公司")
     hidden = add_customer(world, "staff_b", "不可见伙伴测试有限公司")

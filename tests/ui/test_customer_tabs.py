@@ -22,7 +22,8 @@ from db.models.customers import ContactHistory, Customer
 from db.models.lookups import SalesStage
 from tests.customer_world import add_customer, session_as
 from tests.databases import fresh_database
-from tests.forms import open_customer_panel, type_into
+from tests.forms import POPUP_WARNINGS, open_customer_panel, type_into
+from tests.keyboard import type_in
 from tests.prompters import Answers
 from tests.security_world import World, build_world
 from ui.dialogs.customer_record_dialog import CustomerRecordDialog
@@ -128,6 +129,27 @@ def test_a_bad_entry_stays_in_the_dialog_with_the_error_at_its_field(
     assert not dialog.save()
     assert dialog.form.editor("partner_customer_id").error_text()
     assert dialog.result() != CustomerRecordDialog.DialogCode.Accepted
+
+
+@POPUP_WARNINGS
+def test_a_partner_is_found_by_typing_part_of_its_name(
+    qtbot: QtBot, admin: LoggedIn, world: World
+) -> None:
+    customer = add_customer(world, "admin", "伙伴查找测试有限公司")
+    wanted = add_customer(world, "admin", "长江远航广告有限公司")
+    panel = open_customer_panel(qtbot, admin)
+    panel.open_record(customer)
+    dialog = CustomerRecordDialog(panel._context, PARTNERS, customer, None, panel)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    editor = dialog.form.lookup_editor("partner_customer_id")
+    editor.line_edit.setFocus()
+    type_in(qtbot, editor.line_edit, "远航")
+    qtbot.waitUntil(lambda: [o.text for o in editor.options()] == ["长江远航广告有限公司"])
+    assert editor.line_edit.text() == "远航"  # the typed text stays
+    editor.completer.popup().setCurrentIndex(editor.completer.completionModel().index(0, 0))
+    qtbot.keyClick(editor.completer.popup(), Qt.Key.Key_Return)
+    assert editor.value() == wanted
 
 
 def test_a_call_logged_from_the_list_shows_on_the_timeline(

@@ -22,6 +22,7 @@ from app.identifiers import credit_code_check_char
 from app.messages import text
 from db.models.company import CompanyInfo
 from db.models.lookups import MediaOutlet
+from tests.forms import POPUP_WARNINGS
 from tests.keyboard import type_in
 from ui import i18n
 from ui.widgets.fields import (
@@ -361,12 +362,6 @@ def pick(qtbot: QtBot, form: FormView, typed: str) -> Any:
     combo.setFocus()
     type_in(qtbot, combo, typed)
     return combo
-
-
-# The offscreen platform has no window manager to raise a popup or give it the keyboard.
-POPUP_WARNINGS = pytest.mark.qt_log_ignore(
-    "This plugin does not support (grabbing the keyboard|raise)"
-)
 
 
 @POPUP_WARNINGS

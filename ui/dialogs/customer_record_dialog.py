@@ -5,7 +5,7 @@ partners). Saving goes through app/records.py, errors stay at their fields."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
@@ -17,9 +17,33 @@ from app.records import RecordKind, RecordValues, Values
 from ui.widgets.form_view import FormView
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
+
+    from app.access import CurrentUser
+    from app.fields import LookupOption
     from ui.modules import PanelContext
 
 translate = QCoreApplication.translate
+
+
+def customer_search(
+    sessions: sessionmaker[Session],
+    user: CurrentUser,
+    kind: RecordKind,
+    key: str,
+    language: str,
+    customer_id: Callable[[], int | None],
+) -> Callable[[str], list[LookupOption]]:
+    """The search of a customer field (customer_records.CUSTOMER_KEYS) of a `kind` record
+    under the customer `customer_id()` names."""
+
+    def search(text: str) -> list[LookupOption]:
+        with sessions() as session:
+            return customer_records.field_options(
+                session, user, kind, key, language, customer_id(), text=text
+            )
+
+    return search
 
 
 class CustomerRecordDialog(QDialog):
@@ -53,17 +77,29 @@ class CustomerRecordDialog(QDialog):
             wanted = [spec for spec in wanted if spec.key in fields]
         self.form = FormView(wanted, context.language, self)
         keys = set(self.form.field_keys())
-        with self._sessions.begin() as session:
-            for key in customer_records.lookup_keys(kind):
-                if key in keys:
-                    options = customer_records.field_options(
-                        session, self._user, kind, key, context.language, customer_id
-                    )
-                    self.form.set_lookup_options(key, options)
         if record is not None:
             shown = record.values
         else:
             shown = {**customer_records.new_record_values(self._user, kind), **(initial or {})}
+        with self._sessions.begin() as session:
+            for key in customer_records.lookup_keys(kind):
+                if key in keys:
+                    options = customer_records.field_options(
+                        session,
+                        self._user,
+                        kind,
+                        key,
+                        context.language,
+                        customer_id,
+                        keep=[shown.get(key)],
+                    )
+                    self.form.set_lookup_options(key, options)
+        for key in customer_records.CUSTOMER_KEYS:
+            if key in keys:
+                search = customer_search(
+                    self._sessions, self._user, kind, key, context.language, lambda: customer_id
+                )
+                self.form.lookup_editor(key).set_search(search)
         self.form.set_values({key: value for key, value in shown.items() if key in keys})
         self.form.submit_requested.connect(self.save)
         layout = QVBoxLayout(self)

@@ -15,7 +15,8 @@ from app.customer_records import CONTACT_HISTORY, MEDIA_AD_RECORDS, SUPPLY_DEMAN
 from app.customers import CONTACTS
 from app.errors import ValidationError
 from app.listing import ListSpec
-from app.records import RecordKind, RecordValues
+from app.records import RecordKind, RecordValues, Values
+from ui.dialogs.customer_record_dialog import customer_search
 from ui.panels.customer_tabs import contact_list_spec
 from ui.panels.record_panel import RecordPanel
 from ui.widgets.prompter import Prompter
@@ -47,6 +48,12 @@ class CustomerRecordsPanel(RecordPanel):
         keys = self.form.field_keys()
         if "customer_id" in keys and "contact_id" in keys:
             self.form.editor("customer_id").edited.connect(self._reload_contacts)
+        for key in customer_records.CUSTOMER_KEYS:
+            if key in keys:
+                search = customer_search(
+                    self._sessions, self.user, kind, key, self._language, self._customer_id
+                )
+                self.form.lookup_editor(key).set_search(search)
 
     def reload_lookups(self) -> None:
         with self._sessions.begin() as session:
@@ -70,7 +77,30 @@ class CustomerRecordsPanel(RecordPanel):
         self._options["contact_id"] = options
         self.form.set_lookup_options("contact_id", options)
 
+    def _keep_customers(self, values: Values) -> None:
+        """The record's customers among its customer fields' options (which hold only the
+        first customers found)."""
+        for key in customer_records.CUSTOMER_KEYS:
+            shown = values.get(key)
+            if key not in self.form.field_keys() or shown is None:
+                continue
+            if shown not in {option.id for option in self._options.get(key, ())}:
+                with self._sessions.begin() as session:
+                    options = customer_records.field_options(
+                        session,
+                        self.user,
+                        self._kind,
+                        key,
+                        self._language,
+                        values.get("customer_id"),
+                        keep=[shown],
+                    )
+                self._options[key] = options
+                self.form.set_lookup_options(key, options)
+
     def _show(self, record: RecordValues | None) -> None:
+        if record is not None:
+            self._keep_customers(record.values)
         super()._show(record)
         if record is None:
             self.form.set_values(

@@ -8,7 +8,7 @@ Every editor has the same surface — `raw_text()`, `value()`, `set_value()`, `c
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent
@@ -390,9 +391,16 @@ class _OptionCompleter(QCompleter):
 class LookupFieldEditor(FieldEditor):
     """An id picked from `set_options()`: type any part of its text or its pinyin initials."""
 
+    SEARCH_DELAY_MS = 250  # typing pauses this long before a search is asked
+
     def _build(self) -> QWidget:
         self._options: list[LookupOption] = []
         self._pending: int | None = None
+        self._search: Callable[[str], Sequence[LookupOption]] | None = None
+        self.search_timer = QTimer()
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(self.SEARCH_DELAY_MS)
+        self.search_timer.timeout.connect(self.search_now)
         self.combo = QComboBox()
         self.combo.setEditable(True)
         self.line_edit = QLineEdit()
@@ -427,15 +435,43 @@ class LookupFieldEditor(FieldEditor):
         keep = self._pending if self._pending is not None else self._current_id()
         self._loading = True
         try:
-            self.combo.clear()
-            self._options = list(options)
-            for option in self._options:
-                self.combo.addItem(option.text, option.id)
-                row = self.combo.count() - 1
-                self.combo.setItemData(row, f"{option.text} {option.search_text}", SEARCH_ROLE)
+            self._fill(options)
             self._show_value(keep)
         finally:
             self._loading = False
+
+    def _fill(self, options: Sequence[LookupOption]) -> None:
+        self.combo.clear()
+        self._options = list(options)
+        for option in self._options:
+            self.combo.addItem(option.text, option.id)
+            row = self.combo.count() - 1
+            self.combo.setItemData(row, f"{option.text} {option.search_text}", SEARCH_ROLE)
+
+    def set_search(self, search: Callable[[str], Sequence[LookupOption]]) -> None:
+        """Options found by `search(typed text)` as the user types (after a pause), for lists
+        too long to load whole."""
+        self._search = search
+        self.line_edit.textEdited.connect(self.search_timer.start)
+
+    def search_now(self) -> None:
+        """Ask the search for the typed text; the text stays as typed, the matches pop up."""
+        if self._search is None:
+            return
+        self.search_timer.stop()
+        typed, cursor = self.line_edit.text(), self.line_edit.cursorPosition()
+        found = self._search(typed)
+        self._loading = True
+        try:
+            self._fill(found)
+            self.combo.setCurrentIndex(-1)
+            self.line_edit.setText(typed)
+            self.line_edit.setCursorPosition(cursor)
+        finally:
+            self._loading = False
+        if typed.strip() and self.line_edit.hasFocus():
+            self.completer.setCompletionPrefix(typed)
+            self.completer.complete()
 
     def raw_text(self) -> str:
         return self.combo.currentText()

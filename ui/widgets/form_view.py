@@ -131,11 +131,14 @@ class FormView(QWidget):
     def editor(self, key: str) -> FieldEditor:
         return self._editors[key]
 
-    def set_lookup_options(self, key: str, options: Sequence[LookupOption]) -> None:
+    def lookup_editor(self, key: str) -> LookupFieldEditor:
         editor = self._editors[key]
         if not isinstance(editor, LookupFieldEditor):
             raise TypeError(f"the field {key} is not a lookup")
-        editor.set_options(options)
+        return editor
+
+    def set_lookup_options(self, key: str, options: Sequence[LookupOption]) -> None:
+        self.lookup_editor(key).set_options(options)
         self._on_editor_edited(key)
 
     def focus_first(self) -> None:
