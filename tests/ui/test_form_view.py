@@ -5,6 +5,7 @@ a lookup by part of its name or its pinyin initials."""
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from decimal import Decimal
@@ -455,3 +456,36 @@ def test_an_id_missing_from_the_options_is_kept_until_the_user_changes_the_field
     assert form.editor("industry_id").value() == 3 and form.is_dirty()
     form.editor("industry_id").clear()
     assert form.editor("industry_id").value() is None
+
+
+@POPUP_WARNINGS
+def test_a_searched_lookup_shows_the_answer_to_the_latest_text_only(qtbot: QtBot) -> None:
+    """Searches run in the background: a slow answer to an earlier text never replaces the
+    answer to what is typed now, and a failed search is told at the field."""
+    form = open_form(qtbot)
+    editor = form.lookup_editor("industry_id")
+    asked: list[str] = []
+
+    def search(typed: str) -> list[LookupOption]:
+        asked.append(typed)
+        if typed == "北":
+            time.sleep(0.5)  # the first, slow answer
+        if typed == "坏":
+            raise ValidationError("unknown_option", field="industry_id", text=typed)
+        return [option for option in OUTLETS if typed in option.text]
+
+    editor.set_search(search)
+    editor.line_edit.setFocus()
+    type_in(qtbot, editor.line_edit, "北")
+    editor.search_now()
+    type_in(qtbot, editor.line_edit, "京晚")
+    editor.search_now()
+    qtbot.waitUntil(lambda: asked == ["北", "北京晚"])
+    qtbot.waitUntil(lambda: [option.text for option in editor.options()] == ["北京晚报"])
+    qtbot.wait(700)  # the slow answer to "北" (two papers) has come meanwhile
+    assert [option.text for option in editor.options()] == ["北京晚报"]
+    assert editor.line_edit.text() == "北京晚"
+    editor.line_edit.selectAll()
+    type_in(qtbot, editor.line_edit, "坏")
+    editor.search_now()
+    qtbot.waitUntil(lambda: editor.error_text() != "")

@@ -18,7 +18,9 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QRunnable,
     Qt,
+    QThreadPool,
     QTimer,
     Signal,
 )
@@ -388,6 +390,25 @@ class _OptionCompleter(QCompleter):
         return str(index.data(Qt.ItemDataRole.DisplayRole))
 
 
+class _SearchJob(QRunnable):
+    """One search of a lookup field, on the thread pool: `found(number, options or error)`."""
+
+    class Signals(QObject):
+        found = Signal(int, object)
+
+    def __init__(self, search: Callable[[str], Sequence[LookupOption]], text: str, number: int):
+        super().__init__()
+        self.signals = _SearchJob.Signals()
+        self._search, self._text, self._number = search, text, number
+
+    def run(self) -> None:
+        try:
+            found: object = list(self._search(self._text))
+        except Exception as error:  # told at the field, in the GUI thread
+            found = error
+        self.signals.found.emit(self._number, found)
+
+
 class LookupFieldEditor(FieldEditor):
     """An id picked from `set_options()`: type any part of its text or its pinyin initials."""
 
@@ -397,6 +418,7 @@ class LookupFieldEditor(FieldEditor):
         self._options: list[LookupOption] = []
         self._pending: int | None = None
         self._search: Callable[[str], Sequence[LookupOption]] | None = None
+        self._searches = 0  # searches asked so far; the answer of the last one is shown
         self.search_timer = QTimer()
         self.search_timer.setSingleShot(True)
         self.search_timer.setInterval(self.SEARCH_DELAY_MS)
@@ -455,15 +477,27 @@ class LookupFieldEditor(FieldEditor):
         self.line_edit.textEdited.connect(self.search_timer.start)
 
     def search_now(self) -> None:
-        """Ask the search for the typed text; the text stays as typed, the matches pop up."""
+        """Ask the search for the typed text in the background (a search over a million
+        customers may take seconds; typing goes on). Only the latest search's answer is
+        shown: the text stays as typed, the matches pop up."""
         if self._search is None:
             return
         self.search_timer.stop()
+        self._searches += 1
+        job = _SearchJob(self._search, self.line_edit.text(), self._searches)
+        job.signals.found.connect(self._on_found)
+        QThreadPool.globalInstance().start(job)
+
+    def _on_found(self, number: int, found: object) -> None:
+        if number != self._searches:
+            return  # a later search is on its way
+        if isinstance(found, Exception):
+            self.show_error(error_text(found, self._language))
+            return
         typed, cursor = self.line_edit.text(), self.line_edit.cursorPosition()
-        found = self._search(typed)
         self._loading = True
         try:
-            self._fill(found)
+            self._fill(found)  # type: ignore[arg-type]
             self.combo.setCurrentIndex(-1)
             self.line_edit.setText(typed)
             self.line_edit.setCursorPosition(cursor)
