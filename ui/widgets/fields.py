@@ -18,10 +18,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QRunnable,
     Qt,
-    QThreadPool,
-    QTimer,
     Signal,
 )
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent
@@ -44,6 +41,7 @@ from PySide6.QtWidgets import (
 from app.errors import ValidationError
 from app.fields import NUMBER_KINDS, FieldSpec, Kind, LookupOption, display, example, parse
 from ui.errors import error_text
+from ui.widgets.background_search import BackgroundSearch
 from ui.widgets.form_feedback import error_label
 
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -390,39 +388,13 @@ class _OptionCompleter(QCompleter):
         return str(index.data(Qt.ItemDataRole.DisplayRole))
 
 
-class _SearchJob(QRunnable):
-    """One search of a lookup field, on the thread pool: `found(number, options or error)`."""
-
-    class Signals(QObject):
-        found = Signal(int, object)
-
-    def __init__(self, search: Callable[[str], Sequence[LookupOption]], text: str, number: int):
-        super().__init__()
-        self.signals = _SearchJob.Signals()
-        self._search, self._text, self._number = search, text, number
-
-    def run(self) -> None:
-        try:
-            found: object = list(self._search(self._text))
-        except Exception as error:  # told at the field, in the GUI thread
-            found = error
-        self.signals.found.emit(self._number, found)
-
-
 class LookupFieldEditor(FieldEditor):
     """An id picked from `set_options()`: type any part of its text or its pinyin initials."""
-
-    SEARCH_DELAY_MS = 250  # typing pauses this long before a search is asked
 
     def _build(self) -> QWidget:
         self._options: list[LookupOption] = []
         self._pending: int | None = None
-        self._search: Callable[[str], Sequence[LookupOption]] | None = None
-        self._searches = 0  # searches asked so far; the answer of the last one is shown
-        self.search_timer = QTimer()
-        self.search_timer.setSingleShot(True)
-        self.search_timer.setInterval(self.SEARCH_DELAY_MS)
-        self.search_timer.timeout.connect(self.search_now)
+        self.searcher: BackgroundSearch | None = None
         self.combo = QComboBox()
         self.combo.setEditable(True)
         self.line_edit = QLineEdit()
@@ -471,33 +443,25 @@ class LookupFieldEditor(FieldEditor):
             self.combo.setItemData(row, f"{option.text} {option.search_text}", SEARCH_ROLE)
 
     def set_search(self, search: Callable[[str], Sequence[LookupOption]]) -> None:
-        """Options found by `search(typed text)` as the user types (after a pause), for lists
-        too long to load whole."""
-        self._search = search
-        self.line_edit.textEdited.connect(self.search_timer.start)
+        """Options found by `search(typed text)` as the user types, in the background (see
+        BackgroundSearch), for lists too long to load whole."""
+        self.searcher = BackgroundSearch(search, self)
+        self.searcher.found.connect(self._on_found)
+        self.searcher.failed.connect(
+            lambda error: self.show_error(error_text(error, self._language))
+        )
+        self.line_edit.textEdited.connect(self.searcher.ask)
 
     def search_now(self) -> None:
-        """Ask the search for the typed text in the background (a search over a million
-        customers may take seconds; typing goes on). Only the latest search's answer is
-        shown: the text stays as typed, the matches pop up."""
-        if self._search is None:
-            return
-        self.search_timer.stop()
-        self._searches += 1
-        job = _SearchJob(self._search, self.line_edit.text(), self._searches)
-        job.signals.found.connect(self._on_found)
-        QThreadPool.globalInstance().start(job)
+        if self.searcher is not None:
+            self.searcher.ask_now(self.line_edit.text())
 
-    def _on_found(self, number: int, found: object) -> None:
-        if number != self._searches:
-            return  # a later search is on its way
-        if isinstance(found, Exception):
-            self.show_error(error_text(found, self._language))
-            return
+    def _on_found(self, found: Sequence[LookupOption]) -> None:
+        """The matches pop up; the text stays as typed."""
         typed, cursor = self.line_edit.text(), self.line_edit.cursorPosition()
         self._loading = True
         try:
-            self._fill(found)  # type: ignore[arg-type]
+            self._fill(found)
             self.combo.setCurrentIndex(-1)
             self.line_edit.setText(typed)
             self.line_edit.setCursorPosition(cursor)
