@@ -27,7 +27,7 @@ from tests.prompters import Answers
 from tests.security_world import World, build_world
 from ui.dialogs.import_wizard import ImportWizard
 from ui.dialogs.merge_dialog import open_merge_dialog
-from ui.dialogs.transfer_dialog import HandOverDialog, open_transfer_dialog
+from ui.dialogs.transfer_dialog import ID_ROLE, HandOverDialog, SearchList, open_transfer_dialog
 from ui.modules import PanelContext
 from ui.panels.import_export_panel import ImportExportPanel
 from ui.widgets.progress_runner import ProgressRunner
@@ -241,6 +241,28 @@ def test_two_customers_are_transferred_and_audited(
     for change in changes:
         assert change.operation == "UPDATE"
         assert "owner_id" in {column for column, _before, _after in change.changes()}
+
+
+def test_customers_to_transfer_or_merge_are_searched_as_the_user_types(
+    qtbot: QtBot, admin: LoggedIn, world: World
+) -> None:
+    """The database is asked (not only the list first shown): a customer a colleague saved
+    after the dialogs opened is found."""
+    transfer = open_transfer_dialog(context(admin), [], None, Answers(confirm=None))
+    merge = open_merge_dialog(context(admin), [], None, Answers(confirm=None))
+    for dialog in (transfer, merge):
+        qtbot.addWidget(dialog)
+    wanted = add_customer(world, "staff_a", "长江远航广告有限公司")
+    pickers = [transfer.customer_picker, merge.keep_picker, merge.merge_picker]
+    for picker in pickers:
+        assert picker is not None and picker.list_widget.count() > 1
+        picker.search_edit.setText("远航")
+
+    def listed(picker: SearchList) -> list[int]:
+        items = [picker.list_widget.item(row) for row in range(picker.list_widget.count())]
+        return [item.data(ID_ROLE) for item in items if not item.isHidden()]
+
+    qtbot.waitUntil(lambda: all(listed(p) == [wanted] for p in pickers if p is not None))
 
 
 def test_a_departing_employees_customers_are_all_handed_over(

@@ -29,6 +29,7 @@ from app.customer_tools import CustomerSummary
 from app.ownership import MergeResult
 from ui.dialogs.transfer_dialog import SearchList
 from ui.errors import error_text
+from ui.widgets.background_search import BackgroundSearch
 from ui.widgets.progress_runner import Progress, ProgressRunner
 from ui.widgets.prompter import MessageBoxPrompter, Prompter
 
@@ -82,10 +83,15 @@ class MergeDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.merge_button.clicked.connect(self._on_merge_button_clicked)
         self._lay_out()
+        self.searches: list[BackgroundSearch] = []
         for picker in (self.keep_picker, self.merge_picker):
-            picker.search_edit.textChanged.connect(lambda text, p=picker: self._find(p, text))
+            search = BackgroundSearch(self._search_customers, self)
+            search.found.connect(lambda found, p=picker: self._show_found(p, found))
+            search.failed.connect(self._on_search_failed)
+            picker.search_edit.textChanged.connect(search.ask)
             picker.selection_changed.connect(self._update_state)
-            self._find(picker, "")
+            self.searches.append(search)
+            self._show_found(picker, self._search_customers(""))
         if customer_ids:
             self.keep_picker.select(customer_ids[0])
         if len(customer_ids) > 1:
@@ -111,11 +117,14 @@ class MergeDialog(QDialog):
         layout.addWidget(self.buttons)
         self.resize(760, 640)
 
-    def _find(self, picker: SearchList, text: str) -> None:
-        """The customers matching `text`, and those chosen or given even if they do not."""
-        chosen = picker.selected_ids()
+    def _search_customers(self, text: str) -> list[tuple[int, str]]:
+        """In the background (searches): the first customers `text` finds."""
         with self._sessions() as session:
-            found = customer_tools.find_customers(session, self._user, text)
+            return customer_tools.find_customers(session, self._user, text)
+
+    def _show_found(self, picker: SearchList, found: list[tuple[int, str]]) -> None:
+        """The customers found, and those chosen or given even if they were not found."""
+        chosen = picker.selected_ids()
         listed = {id_ for id_, _name in found}
         for id_ in [*chosen, *self._given]:
             summary = self._summary(id_)
@@ -223,6 +232,9 @@ class MergeDialog(QDialog):
         self.merge_picker.select()
         self.merged.emit(result)
 
+    def _on_search_failed(self, error: Exception) -> None:
+        self.result_label.setText(error_text(error, self._language))
+
     def _on_runner_failed(self, error: Exception) -> None:
         message = error_text(error, self._language)
         self.result_label.setText(message)
@@ -233,7 +245,7 @@ class MergeDialog(QDialog):
         self.busy = False
         self._summaries.clear()
         for picker in (self.keep_picker, self.merge_picker):
-            self._find(picker, picker.search_edit.text())
+            self._show_found(picker, self._search_customers(picker.search_edit.text()))
         self._update_state()
 
 

@@ -30,6 +30,7 @@ from app import customer_tools, ownership
 from app.customer_tools import EmployeeChoice
 from app.ownership import TransferResult
 from ui.errors import error_text
+from ui.widgets.background_search import BackgroundSearch
 from ui.widgets.progress_runner import Progress, ProgressRunner
 from ui.widgets.prompter import MessageBoxPrompter, Prompter
 
@@ -179,7 +180,12 @@ class TransferDialog(_OwnershipDialog):
             )
             layout.addWidget(QLabel(translate("TransferDialog", "Customers to transfer:"), self))
             layout.addWidget(self.customer_picker)
-            self.customer_picker.search_edit.textChanged.connect(self._find_customers)
+            self.customer_search = BackgroundSearch(self._search_customers, self)
+            self.customer_search.found.connect(self._show_customers)
+            self.customer_search.failed.connect(
+                lambda error: self.result_label.setText(error_text(error, self._context.language))
+            )
+            self.customer_picker.search_edit.textChanged.connect(self.customer_search.ask)
             self.customer_picker.selection_changed.connect(self._update_state)
         self.count_label = QLabel(self)
         layout.addWidget(self.count_label)
@@ -194,14 +200,17 @@ class TransferDialog(_OwnershipDialog):
             targets = customer_tools.transfer_targets(session, self._user)
         self.employee_picker.set_items([(c.id, employee_text(c)) for c in targets])
         if self.customer_picker is not None:
-            self._find_customers("")
+            self._show_customers(self._search_customers(""))
         self._update_state()
 
-    def _find_customers(self, text: str) -> None:
+    def _search_customers(self, text: str) -> list[tuple[int, str]]:
+        """In the background (customer_search): the first customers `text` finds."""
+        with self._sessions() as session:
+            return customer_tools.find_customers(session, self._user, text)
+
+    def _show_customers(self, found: list[tuple[int, str]]) -> None:
         assert self.customer_picker is not None
         chosen = self.customer_picker.selected_ids()
-        with self._sessions() as session:
-            found = customer_tools.find_customers(session, self._user, text)
         self.customer_picker.list_widget.blockSignals(True)
         self.customer_picker.set_items(found)
         self.customer_picker.select(*chosen)
