@@ -40,12 +40,14 @@ def start(
     function: Callable[[], Any],
     on_succeeded: Callable[[Any], None],
     on_failed: Callable[[Exception], None],
+    pool: QThreadPool | None = None,
 ) -> WorkerSignals:
-    """Run `function` in the background. The caller keeps the returned signals object until
-    a result arrives: the pool deletes the worker itself as soon as the function returns."""
+    """Run `function` in the background (in `pool`, else Qt's global one). The caller keeps
+    the returned signals object until a result arrives: the pool deletes the worker itself
+    as soon as the function returns."""
     worker = Worker(function)
     worker.signals.succeeded.connect(on_succeeded)
     worker.signals.failed.connect(on_failed)
     signals = worker.signals
-    QThreadPool.globalInstance().start(worker)
+    (pool or QThreadPool.globalInstance()).start(worker)
     return signals

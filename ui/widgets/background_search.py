@@ -7,11 +7,22 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from ui.background import WorkerSignals, start
 
 DELAY_MS = 250  # typing pauses this long before a search is asked
+_pool: QThreadPool | None = None
+
+
+def search_pool() -> QThreadPool:
+    """The searches' own threads: a search never waits behind a login that waits for its
+    server, or other slow work in Qt's global pool."""
+    global _pool
+    if _pool is None:
+        _pool = QThreadPool()
+        _pool.setMaxThreadCount(2)
+    return _pool
 
 
 class BackgroundSearch(QObject):
@@ -48,7 +59,7 @@ class BackgroundSearch(QObject):
             except Exception as error:  # told by `failed`, if still the latest
                 return number, error
 
-        self._running[number] = start(answer, self._on_answered, self.failed.emit)
+        self._running[number] = start(answer, self._on_answered, self.failed.emit, search_pool())
 
     def _on_answered(self, answered: tuple[int, object]) -> None:
         number, answer = answered
