@@ -115,15 +115,21 @@ def test_a_contact_record_is_added_edited_and_deleted_in_its_tab(
     assert "上门介绍新版面并报价" in {found.title for found in binned}
 
 
-def test_a_bad_entry_stays_in_the_dialog_with_the_error_at_its_field(
-    qtbot: QtBot, admin: LoggedIn, world: World
-) -> None:
-    customer = add_customer(world, "admin", "伙伴标签测试有限公司")
+def open_partner_dialog(qtbot: QtBot, admin: LoggedIn, customer: int) -> CustomerRecordDialog:
+    """New partner… of `customer`, from its detail in the customer panel."""
     panel = open_customer_panel(qtbot, admin)
     panel.open_record(customer)
     dialog = CustomerRecordDialog(panel._context, PARTNERS, customer, None, panel)
     qtbot.addWidget(dialog)
     dialog.show()
+    return dialog
+
+
+def test_a_bad_entry_stays_in_the_dialog_with_the_error_at_its_field(
+    qtbot: QtBot, admin: LoggedIn, world: World
+) -> None:
+    customer = add_customer(world, "admin", "伙伴标签测试有限公司")
+    dialog = open_partner_dialog(qtbot, admin, customer)
     offered = {option.id for option in dialog.form.editor("partner_customer_id").options()}
     assert customer not in offered and world.customer_of["admin"] in offered
     assert not dialog.save()
@@ -137,11 +143,7 @@ def test_a_partner_is_found_by_typing_part_of_its_name(
 ) -> None:
     customer = add_customer(world, "admin", "伙伴查找测试有限公司")
     wanted = add_customer(world, "admin", "长江远航广告有限公司")
-    panel = open_customer_panel(qtbot, admin)
-    panel.open_record(customer)
-    dialog = CustomerRecordDialog(panel._context, PARTNERS, customer, None, panel)
-    qtbot.addWidget(dialog)
-    dialog.show()
+    dialog = open_partner_dialog(qtbot, admin, customer)
     editor = dialog.form.lookup_editor("partner_customer_id")
     editor.line_edit.setFocus()
     type_in(qtbot, editor.line_edit, "远航")
