@@ -581,9 +581,9 @@ def plan_and_write(
             session, user, plan, write_progress or progress, cancelled, recheck=False
         )
         return plan, result
-    options = replace(options, owner=options.owner or resolve_owner(session, user))
-    assert options.owner is not None
-    with BackgroundWriter(_writer(session, user, options.owner, options)) as writer:
+    owner = options.owner or resolve_owner(session, user)
+    options = replace(options, owner=owner)
+    with BackgroundWriter(_writer(session, user, owner, options)) as writer:
         plan = _plan(session, user, path, mapping, options, progress, cancelled, writer)
         written = writer.finish(write_progress or progress, cancelled)
     if write_progress is not None:

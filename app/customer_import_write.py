@@ -288,7 +288,6 @@ class BackgroundWriter:
         self.ids: set[int] = set()  # the customers written so far, or being written
         # Set once the first batch is written and counted in the planner's statistics.
         self._counted = threading.Event()
-        self._handed = False
         self._handed_customers = 0
         self._customer_ids: list[int] = []
         self._contacts = 0
@@ -310,7 +309,6 @@ class BackgroundWriter:
     def put(self, batch: Sequence[NewCustomer]) -> None:
         self._raise_error()
         if batch:
-            self._handed = True
             self._handed_customers += len(batch)
             self._batches.put(batch)
 
@@ -318,7 +316,7 @@ class BackgroundWriter:
         """Before a duplicate check: once a batch was handed over, wait until the first one
         is written and counted in the statistics (a check planned between the write and the
         count would read a whole index for every key)."""
-        if self._handed:
+        if self._handed_customers:
             self._counted.wait()
         self._raise_error()
 
