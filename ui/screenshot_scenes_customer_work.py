@@ -22,10 +22,10 @@ from ui.panels.customer_sales_tab import ChangeStageDialog
 from ui.panels.sales_tracking_panel import SalesTrackingPanel
 from ui.screenshot_scenes_workspace import (
     SAMPLE_CUSTOMERS,
-    WINDOW_SIZE,
     _add_sample_customers,
     _customers_window,
     _settle,
+    module_window,
 )
 from ui.screenshots import ScreenshotContext
 
@@ -140,14 +140,8 @@ def attachment_properties(context: ScreenshotContext) -> QWidget:
 
 
 def _window_with(context: ScreenshotContext, module: str) -> tuple[MainWindow, QWidget]:
-    logged_in = context.login()
-    _add_sample_work(logged_in)
-    window = MainWindow(logged_in, context.language)
-    window.resize(*WINDOW_SIZE)
-    window.open_module(module)
-    panel = window.current_panel()
-    assert panel is not None
-    return window, panel
+    _add_sample_work(context.login())
+    return module_window(context, module)
 
 
 def sales_tracking_panel(context: ScreenshotContext) -> QWidget:

@@ -19,7 +19,7 @@ from db.models.work import BusinessLog
 from ui.main_window import MainWindow
 from ui.panels.business_log_panel import BusinessLogPanel
 from ui.panels.customer_statistics_panel import CustomerStatisticsPanel
-from ui.screenshot_scenes_workspace import WINDOW_SIZE, _add_sample_customers, _settle
+from ui.screenshot_scenes_workspace import _add_sample_customers, _settle, module_window
 from ui.screenshots import ScreenshotContext
 
 # The demo user's entries: (days before today, start, end, category, subject, next plan).
@@ -50,12 +50,8 @@ def _add_sample_entries(logged_in: LoggedIn, today: dt.date) -> None:
 def business_log(context: ScreenshotContext) -> QWidget:
     """This week's entries, one open in the form; today's also in the shortcut panel."""
     today = dt.date.today()
-    logged_in = context.login()
-    _add_sample_entries(logged_in, today)
-    window = MainWindow(logged_in, context.language)
-    window.resize(*WINDOW_SIZE)
-    window.open_module("business_log")
-    panel = window.current_panel()
+    _add_sample_entries(context.login(), today)
+    window, panel = module_window(context, "business_log")
     assert isinstance(panel, BusinessLogPanel) and panel.model is not None
     panel.show_period(today, "week")
     _settle()
@@ -66,12 +62,8 @@ def business_log(context: ScreenshotContext) -> QWidget:
 
 
 def _statistics_window(context: ScreenshotContext) -> tuple[MainWindow, CustomerStatisticsPanel]:
-    logged_in = context.login()
-    _add_sample_customers(logged_in)
-    window = MainWindow(logged_in, context.language)
-    window.resize(*WINDOW_SIZE)
-    window.open_module("customer_statistics")
-    panel = window.current_panel()
+    _add_sample_customers(context.login())
+    window, panel = module_window(context, "customer_statistics")
     assert isinstance(panel, CustomerStatisticsPanel)
     return window, panel
 

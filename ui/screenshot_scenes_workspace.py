@@ -33,11 +33,14 @@ WINDOW_SIZE = (1280, 800)
 SETTLE_MS = 300
 
 
-def _window_with(context: ScreenshotContext, module: str) -> MainWindow:
+def module_window(context: ScreenshotContext, module: str) -> tuple[MainWindow, QWidget]:
+    """The main window at the screenshots' size with `module` open, and its panel."""
     window = MainWindow(context.login(), context.language)
     window.resize(*WINDOW_SIZE)
     window.open_module(module)
-    return window
+    panel = window.current_panel()
+    assert panel is not None
+    return window, panel
 
 
 def _settle() -> None:
@@ -48,8 +51,7 @@ def _settle() -> None:
 
 
 def positions(context: ScreenshotContext) -> QWidget:
-    window = _window_with(context, "positions")
-    panel = window.current_panel()
+    window, panel = module_window(context, "positions")
     assert isinstance(panel, RecordPanel) and panel.model is not None
     _settle()
     record_id = panel.model.row_id(1)
@@ -59,8 +61,7 @@ def positions(context: ScreenshotContext) -> QWidget:
 
 
 def departments(context: ScreenshotContext) -> QWidget:
-    window = _window_with(context, "departments")
-    panel = window.current_panel()
+    window, panel = module_window(context, "departments")
     assert isinstance(panel, RecordPanel) and panel.tree_model is not None
     index = panel.tree_model.index(0, 0)
     if index.isValid():
@@ -102,12 +103,8 @@ def _add_sample_customers(logged_in: LoggedIn) -> None:
 
 def _customers_window(context: ScreenshotContext) -> tuple[MainWindow, CustomerPanel]:
     """The customer module with the sample customers, the first one open."""
-    logged_in = context.login()
-    _add_sample_customers(logged_in)
-    window = MainWindow(logged_in, context.language)
-    window.resize(*WINDOW_SIZE)
-    window.open_module("customers")
-    panel = window.current_panel()
+    _add_sample_customers(context.login())
+    window, panel = module_window(context, "customers")
     assert isinstance(panel, CustomerPanel) and panel.model is not None
     _settle()
     record_id = panel.model.row_id(0)
