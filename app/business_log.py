@@ -23,7 +23,7 @@ from app.access import CurrentUser, visible_rows
 from app.customer_records import choice_text
 from app.customers import require_visible_customer
 from app.errors import PermissionDeniedError, ValidationError
-from app.fields import Choice, FieldSpec, Kind, LookupOption, half_width
+from app.fields import Choice, FieldSpec, Kind, half_width
 from app.listing import Filter, ListColumn, ListSpec
 from app.records import RecordKind, Values
 from db.base import Label
@@ -43,7 +43,6 @@ assert set(CATEGORY_LABELS) == set(LOG_CATEGORIES)
 DEFAULT_CATEGORY = "other"
 TIME_FIELDS = ("start_time", "end_time")
 TIME_STEP_MINUTES = 5  # a new entry starts at the current time rounded to this
-CUSTOMER_OPTION_LIMIT = 2000  # the customer picker's choices; an entry keeps any customer
 Span = Literal["day", "week", "month", "all"]
 SPANS: tuple[Span, ...] = ("day", "week", "month", "all")
 
@@ -198,23 +197,6 @@ def is_own(session: Session, user: CurrentUser, record_id: int) -> bool:
         )
     )
     return employee is not None and employee == user.employee_id
-
-
-def customer_options(
-    session: Session, user: CurrentUser, limit: int = CUSTOMER_OPTION_LIMIT
-) -> list[LookupOption]:
-    """The live customers the user may see, for the entry's customer picker: their own
-    first, then the others, each in pinyin order; found by name, mnemonic or pinyin."""
-    statement = (
-        select(Customer.id, Customer.name, Customer.mnemonic, Customer.name_pinyin)
-        .where(Customer.deleted_at.is_(None))
-        .order_by(Customer.owner_id != user.employee_id, Customer.name_pinyin, Customer.id)
-        .limit(limit)
-    )
-    return [
-        LookupOption(id_, name, f"{mnemonic or ''} {pinyin or ''}")
-        for id_, name, mnemonic, pinyin in session.execute(visible_rows(user, Customer, statement))
-    ]
 
 
 # The list.

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import select
 
-from app import business_log, records
+from app import business_log, customer_records, records
 from app.business_log import BUSINESS_LOG, kind_for
 from app.errors import NotFoundError, PermissionDeniedError, ValidationError
 from app.listing import ListQuery, every_row
@@ -103,7 +103,7 @@ def test_a_customer_the_user_may_not_see_is_refused(world: World) -> None:
         )
     assert (refused.value.code, refused.value.field) == ("customer_missing", "customer_id")
     with session_as(world, "staff_a") as (session, staff):
-        names = [option.text for option in business_log.customer_options(session, staff)]
+        names = [option.text for option in customer_records.customer_options(session, staff)]
     assert names == ["staff_a 的客户有限公司"]
 
 

@@ -21,7 +21,9 @@ from app.preferences import Preferences
 from db.engine import make_engine, make_session_factory
 from db.models.work import BusinessLog
 from tests.acting_users import add_rows, employee_of
-from tests.forms import type_into
+from tests.customer_world import add_customer
+from tests.forms import POPUP_WARNINGS, type_into
+from tests.keyboard import type_in
 from tests.prompters import Answers
 from tests.security_world import World
 from ui.modules import PanelContext
@@ -236,3 +238,20 @@ def test_the_shortcut_panel_shows_todays_entries_and_opens_the_business_log(
     panel.open_log_button.click()
     assert modules == ["business_log", "business_log"]
     panel.refresh_timer.stop()
+
+
+@POPUP_WARNINGS
+def test_an_entrys_customer_is_found_by_typing_and_shown_when_opened(
+    qtbot: QtBot, world: World, staff: LoggedIn, today: dt.date
+) -> None:
+    wanted = add_customer(world, "staff_a", "长江远航广告有限公司")
+    panel = open_panel(qtbot, staff, today)
+    editor = panel.form.lookup_editor("customer_id")
+    editor.line_edit.setFocus()
+    type_in(qtbot, editor.line_edit, "远航")
+    qtbot.waitUntil(lambda: [o.text for o in editor.options()] == ["长江远航广告有限公司"])
+    written = log(world, "staff_a", "拜访长江远航", today, customer_id=wanted)
+    add_rows(world, written)
+    panel.reload_lookups()
+    panel.open_record(written.id)
+    assert editor.raw_text() == "长江远航广告有限公司"

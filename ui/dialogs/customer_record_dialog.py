@@ -46,6 +46,21 @@ def customer_search(
     return search
 
 
+def keep_customer_option(
+    options: dict[str, list[LookupOption]],
+    form: FormView,
+    key: str,
+    shown: int | None,
+    options_with: Callable[[int], list[LookupOption]],
+) -> None:
+    """A record panel's customer field `key` about to show the customer `shown`: its options
+    (`options[key]`, only the first customers found) get that customer if they lack it."""
+    if shown is None or shown in {option.id for option in options.get(key, ())}:
+        return
+    options[key] = options_with(shown)
+    form.set_lookup_options(key, options[key])
+
+
 class CustomerRecordDialog(QDialog):
     """A new or an existing record of `kind` under the customer `customer_id`; `fields`
     (keys) limits the form to some of the kind's fields (a quick entry)."""

@@ -27,10 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import business_log, records
+from app import business_log, customer_records, records
 from app.business_log import SPANS, Span
+from app.fields import LookupOption
 from app.listing import Filter, ListQuery
 from app.records import RecordValues
+from ui.dialogs.customer_record_dialog import keep_customer_option
 from ui.panels.record_panel import HEADER_MARGIN, RecordPanel
 from ui.widgets.prompter import Prompter
 
@@ -83,6 +85,7 @@ class BusinessLogPanel(RecordPanel):
             parent=parent,
         )
         self.setObjectName("business_log_panel")
+        self.form.lookup_editor("customer_id").set_search(self._search_customers)
         self._build_navigator()
         assert isinstance(self.list_view, QTableView)
         self.list_view.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # newest date first
@@ -239,18 +242,32 @@ class BusinessLogPanel(RecordPanel):
     # The form.
 
     def reload_lookups(self) -> None:
-        """The customers to pick: those the user may see (the base class would offer all)."""
+        """The customers to pick: the first the user may see, others found by typing (the
+        base class would offer every customer)."""
         super().reload_lookups()
-        with self._sessions.begin() as session:
-            options = business_log.customer_options(session, self.user)
+        shown = self._current.values.get("customer_id") if self._current is not None else None
+        options = self._customers_with(shown)
         self._options["customer_id"] = options
         self.form.set_lookup_options("customer_id", options)
+
+    def _customers_with(self, shown: int | None) -> list[LookupOption]:
+        with self._sessions.begin() as session:
+            return customer_records.customer_options(session, self.user, keep=[shown])
+
+    def _search_customers(self, text: str) -> list[LookupOption]:
+        """In the background (the customer field's search)."""
+        with self._sessions() as session:
+            return customer_records.customer_options(session, self.user, text=text)
 
     def _show(self, record: RecordValues | None) -> None:
         if record is not None:
             record = dataclasses.replace(record, values=business_log.form_values(record.values))
             with self._sessions.begin() as session:
                 self._own = business_log.is_own(session, self.user, record.id)
+            shown = record.values.get("customer_id")
+            keep_customer_option(
+                self._options, self.form, "customer_id", shown, self._customers_with
+            )
         else:
             self._own = True
         super()._show(record)

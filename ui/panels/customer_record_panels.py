@@ -14,9 +14,10 @@ from app import customer_records
 from app.customer_records import CONTACT_HISTORY, MEDIA_AD_RECORDS, SUPPLY_DEMAND
 from app.customers import CONTACTS
 from app.errors import ValidationError
+from app.fields import LookupOption
 from app.listing import ListSpec
 from app.records import RecordKind, RecordValues, Values
-from ui.dialogs.customer_record_dialog import customer_search
+from ui.dialogs.customer_record_dialog import customer_search, keep_customer_option
 from ui.panels.customer_tabs import contact_list_spec
 from ui.panels.record_panel import RecordPanel
 from ui.widgets.prompter import Prompter
@@ -78,15 +79,14 @@ class CustomerRecordsPanel(RecordPanel):
         self.form.set_lookup_options("contact_id", options)
 
     def _keep_customers(self, values: Values) -> None:
-        """The record's customers among its customer fields' options (which hold only the
-        first customers found)."""
+        """The record's customers among its customer fields' options."""
         for key in customer_records.CUSTOMER_KEYS:
-            shown = values.get(key)
-            if key not in self.form.field_keys() or shown is None:
+            if key not in self.form.field_keys():
                 continue
-            if shown not in {option.id for option in self._options.get(key, ())}:
+
+            def options_with(shown: int, key: str = key) -> list[LookupOption]:
                 with self._sessions.begin() as session:
-                    options = customer_records.field_options(
+                    return customer_records.field_options(
                         session,
                         self.user,
                         self._kind,
@@ -95,8 +95,8 @@ class CustomerRecordsPanel(RecordPanel):
                         values.get("customer_id"),
                         keep=[shown],
                     )
-                self._options[key] = options
-                self.form.set_lookup_options(key, options)
+
+            keep_customer_option(self._options, self.form, key, values.get(key), options_with)
 
     def _show(self, record: RecordValues | None) -> None:
         if record is not None:
