@@ -20,7 +20,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
-from app import cli_accounts, cli_import, config, dberrors, schema
+from app import cli_accounts, cli_import, cli_search, config, dberrors, schema
 from app.errors import (
     ConfigurationError,
     DatabaseUnavailableError,
@@ -39,7 +39,7 @@ EXIT_USAGE = 2
 EXIT_CONNECTION = 3  # cannot connect, authentication failed, or not permitted
 EXIT_SCHEMA = 4
 
-SUBCOMMANDS = ("db", "demo", "department", "import", "user")
+SUBCOMMANDS = ("db", "demo", "department", "import", "search", "user")
 
 Handler = Callable[[argparse.Namespace, "Context"], int]
 
@@ -134,6 +134,7 @@ def build_parser(language: str) -> argparse.ArgumentParser:
     demo.set_defaults(handler=_demo)
     cli_accounts.register(commands, tr)
     cli_import.register(commands, tr)
+    cli_search.register(commands, tr)
     return parser
 
 

@@ -104,10 +104,9 @@ def _import_customers(args: argparse.Namespace, ctx: Context) -> int:
 def _acting_user(session: Session, ctx: Context, owner: str | None) -> CurrentUser:
     """The MediaCRM user of the PostgreSQL login; else, acting with full rights, the owner
     named by --owner, with every permission."""
-    if ctx.url.get_backend_name() == "postgresql":
-        user_id = session.scalar(text("SELECT mc_user_id()"))
-        if user_id is not None:
-            return load_current_user(session, int(user_id))
+    logged_in = login_user(session, ctx)
+    if logged_in is not None:
+        return logged_in
     if owner is None:
         raise ValidationError("owner_required", field="owner")
     user_id = session.scalar(
@@ -117,8 +116,23 @@ def _acting_user(session: Session, ctx: Context, owner: str | None) -> CurrentUs
     )
     if user_id is None:
         raise NotFoundError("user_not_found", name=owner)
+    return with_every_right(load_current_user(session, int(user_id)))
+
+
+def login_user(session: Session, ctx: Context) -> CurrentUser | None:
+    """The MediaCRM user whose PostgreSQL login the URL names; None on SQLite, or for a
+    login of no MediaCRM user (a superuser, the database owner)."""
+    if ctx.url.get_backend_name() != "postgresql":
+        return None
+    user_id = session.scalar(text("SELECT mc_user_id()"))
+    return None if user_id is None else load_current_user(session, int(user_id))
+
+
+def with_every_right(user: CurrentUser) -> CurrentUser:
+    """`user` with every permission over all rows: how the command line acts where the
+    database itself gives it full rights (SQLite's file, a superuser's login)."""
     return dataclasses.replace(
-        load_current_user(session, int(user_id)),
+        user,
         functions=frozenset((module, action) for module in MODULE_TABLES for action in ACTIONS),
         scopes={kind: "all" for kind in OWNED_TABLES},
     )

@@ -23,7 +23,7 @@ import queue
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from psycopg import sql
 from sqlalchemy import Table, bindparam, insert, select, text, update
@@ -31,7 +31,15 @@ from sqlalchemy.orm import Session
 
 from app.customer_import_rows import CONTACT_COLUMNS, CUSTOMER_COLUMNS, PreparedRow
 from app.errors import MediaCrmError
-from db.models.customers import Contact, Customer
+from db.models.customers import (
+    CONTACT_SEARCH_COLUMNS,
+    CUSTOMER_SEARCH_COLUMNS,
+    Contact,
+    Customer,
+    contact_search_fields,
+    customer_search_fields,
+)
+from db.search_keys import search_text
 
 BATCH = 5_000
 # The customer columns a new customer is written with, and where the writer adjusts them.
@@ -40,6 +48,12 @@ _CUSTOMER_KEPT_INDEXES = tuple(CUSTOMER_COLUMNS.index(c) for c in _CUSTOMER_KEPT
 _KEPT_MNEMONIC = _CUSTOMER_KEPT.index("mnemonic")
 _KEPT_TYPE = _CUSTOMER_KEPT.index("customer_type_id")
 _KEPT_KEY_ACCOUNT = _CUSTOMER_KEPT.index("is_key_account")
+_KEPT_SEARCHED = tuple((column, _CUSTOMER_KEPT.index(column)) for column in CUSTOMER_SEARCH_COLUMNS)
+_CONTACT_SEARCHED = tuple(
+    (column, CONTACT_COLUMNS.index(column) if column in CONTACT_COLUMNS else None)
+    for column in CONTACT_SEARCH_COLUMNS
+)
+_Item = TypeVar("_Item")
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 
@@ -152,10 +166,18 @@ class Writer:
             "department_id",
             "created_by_id",
             "updated_by_id",
+            "search_text",
         ]
 
     def _contact_columns(self) -> list[str]:
-        return ["customer_id", *CONTACT_COLUMNS, "is_primary", "created_by_id", "updated_by_id"]
+        return [
+            "customer_id",
+            *CONTACT_COLUMNS,
+            "is_primary",
+            "created_by_id",
+            "updated_by_id",
+            "search_text",
+        ]
 
     def _customer_row(self, ident: int, item: NewCustomer) -> tuple[Any, ...]:
         values = item.row.customer
@@ -164,10 +186,22 @@ class Writer:
         kept[_KEPT_TYPE] = kept[_KEPT_TYPE] or self.default_type_id
         kept[_KEPT_KEY_ACCOUNT] = bool(kept[_KEPT_KEY_ACCOUNT])
         owner = self.owner
-        return (ident, *kept, owner.employee_id, owner.department_id, self.user_id, self.user_id)
+        searched = customer_search_fields({column: kept[i] for column, i in _KEPT_SEARCHED})
+        return (
+            ident,
+            *kept,
+            owner.employee_id,
+            owner.department_id,
+            self.user_id,
+            self.user_id,
+            search_text(searched),
+        )
 
     def _contact_row(self, customer_id: int, values: list[Any], primary: bool) -> tuple[Any, ...]:
-        return (customer_id, *values, primary, self.user_id, self.user_id)
+        searched = contact_search_fields(
+            {column: None if i is None else values[i] for column, i in _CONTACT_SEARCHED}
+        )
+        return (customer_id, *values, primary, self.user_id, self.user_id, search_text(searched))
 
     # Ids.
     def new_ids(self, count: int) -> list[int]:
@@ -239,9 +273,9 @@ class Writer:
 
     def _update(self, updates: Sequence[CustomerUpdate]) -> None:
         """One executemany per set of columns given (rows of one file mostly share one)."""
-        groups: dict[tuple[str, ...], list[CustomerUpdate]] = {}
-        for item in updates:
-            groups.setdefault(tuple(sorted(item.values)), []).append(item)
+        groups: dict[tuple[str, ...], list[tuple[CustomerUpdate, dict[str, Any]]]] = {}
+        for item, values in zip(updates, self._with_search_texts(updates), strict=True):
+            groups.setdefault(tuple(sorted(values)), []).append((item, values))
         table: Any = Customer.__table__
         now = dt.datetime.now(dt.UTC)
         for columns, items in groups.items():
@@ -258,9 +292,31 @@ class Writer:
                     }
                 )
             )
-            parameters = [{"_id": item.customer_id, **item.values} for item in items]
+            parameters = [{"_id": item.customer_id, **values} for item, values in items]
             self.session.connection().execute(statement, parameters)
             self._step(len(items))
+
+    def _with_search_texts(self, updates: Sequence[CustomerUpdate]) -> list[dict[str, Any]]:
+        """Each update's values and the search text the customer will have: made of the
+        columns it holds now, where the file gives no new value."""
+        table: Any = Customer.__table__
+        columns = [table.c[column] for column in CUSTOMER_SEARCH_COLUMNS]
+        held: dict[int, dict[str, Any]] = {}
+        for batch in _batches(iter(updates)):
+            ids = [item.customer_id for item in batch]
+            for row in self.session.connection().execute(
+                select(table.c.id, *columns).where(table.c.id.in_(ids))
+            ):
+                held[row[0]] = dict(zip(CUSTOMER_SEARCH_COLUMNS, row[1:], strict=True))
+        return [
+            {
+                **item.values,
+                "search_text": search_text(
+                    customer_search_fields({**held[item.customer_id], **item.values})
+                ),
+            }
+            for item in updates
+        ]
 
     def _check_cancelled(self) -> None:
         if self.cancelled is not None and self.cancelled():
@@ -356,7 +412,7 @@ class BackgroundWriter:
             self._counted.set()  # nobody waits for a thread that has stopped
 
 
-def _batches(rows: Iterator[tuple[Any, ...]]) -> Iterator[list[tuple[Any, ...]]]:
+def _batches(rows: Iterator[_Item]) -> Iterator[list[_Item]]:
     while batch := list(itertools.islice(rows, BATCH)):
         yield batch
 

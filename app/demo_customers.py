@@ -9,13 +9,22 @@ precomputed lists into locals and draw with `random()`: attribute look-ups, `cho
 from __future__ import annotations
 
 import random
+from collections.abc import Callable, Mapping
+from typing import Any
 
 from app import demo_words as words
 from app.demo_master import CUSTOMER_TYPES, RECORD, Batch, CustomerFacts, World, density
 from app.demo_names import MOBILE_PREFIXES, CreditCodes
 from app.demo_sink import Row
 from db.customer_keys import customer_name_key
+from db.models.customers import (
+    CONTACT_SEARCH_COLUMNS,
+    CUSTOMER_SEARCH_COLUMNS,
+    contact_search_fields,
+    customer_search_fields,
+)
 from db.reference_data import POSITIONS
+from db.search_keys import SearchFields, search_text
 
 CHUNK = 10_000  # customers per chunk; even, so that contact counts pair up within a chunk
 # Customer type weights (of 100): mostly existing, target and prospect customers.
@@ -36,12 +45,12 @@ CUSTOMER_COLUMNS = (
     "region_id", "city_id", "address", "postal_code", "phone", "fax", "website", "email",
     "credit_code", "legal_representative", "registered_capital", "founded_on", "employee_count",
     "annual_revenue", "sales_stage_id", "rating", "is_key_account", "blacklisted_reason",
-    "last_contact_at", "next_follow_up_on", "owner_id", "department_id",
+    "last_contact_at", "next_follow_up_on", "owner_id", "department_id", "search_text",
 )  # fmt: skip
 CONTACT_COLUMNS = (
     *RECORD, "customer_id", "name", "name_pinyin", "mnemonic", "gender", "form_of_address_id",
     "position_id", "job_title", "department", "mobile", "phone", "extension", "email", "wechat",
-    "qq", "birthday", "is_primary", "is_decision_maker",
+    "qq", "birthday", "is_primary", "is_decision_maker", "search_text",
 )  # fmt: skip
 CUSTOMER_EXTENSION_COLUMNS = (
     *RECORD, "customer_id", "bank_name", "bank_account", "tax_number", "invoice_title",
@@ -178,7 +187,8 @@ class CustomerMaker:
             self.pair_rest = 4 - count
         else:
             count = 2
-        customer = self._customer_row(index, count)
+        row = self._customer_row(index, count)
+        customer = (*row, self._search_text(row, _CUSTOMER_SEARCHED, customer_search_fields))
         self.customers.append(customer)
         if r() < self.customer_extension_share:
             self.customer_extensions.append(self._extension_row(customer))
@@ -238,6 +248,19 @@ class CustomerMaker:
             self.owner_ids[slot], self.owner_departments[slot],
         )  # fmt: skip
 
+    def _search_text(
+        self,
+        row: Row,
+        searched: tuple[tuple[str, int | None], ...],
+        fields_of: Callable[[Mapping[str, Any]], SearchFields],
+    ) -> str:
+        null = self.pools.null
+        values = {
+            column: None if index is None or row[index] == null else row[index]
+            for column, index in searched
+        }
+        return search_text(fields_of(values))
+
     def _extension_row(self, customer: Row) -> Row:
         r = self.rnd.random
         word = self.facts.word[-1]
@@ -271,7 +294,7 @@ class CustomerMaker:
             email = f"{person.mailbox}@{domain}"
         else:
             email = f"{qq}@qq.com" if style < 0.8 else f"{person.pinyin}{qq % 1000}@163.com"
-        self.contacts.append((
+        contact = (
             f"{contact_id}", customer[C_CREATED], customer[C_UPDATED], customer[C_ID],
             person.name, person.pinyin, person.mnemonic, person.gender,
             pools.address_forms[person.gender], position_id, job_title,
@@ -284,7 +307,10 @@ class CustomerMaker:
             if r() < 0.4 else null,
             pools.true if lead else pools.false,
             pools.true if lead or r() < 0.1 else pools.false,
-        ))  # fmt: skip
+        )  # fmt: skip
+        self.contacts.append(
+            (*contact, self._search_text(contact, _CONTACT_SEARCHED, contact_search_fields))
+        )
         if r() < self.contact_extension_share:
             self.contact_extensions.append(self._contact_extension_row(contact_id, customer))
 
@@ -310,4 +336,9 @@ C_ID, C_CREATED, C_UPDATED = 0, 1, 2
 C_NAME, C_SHORT_NAME, C_ADDRESS, C_PHONE, C_CREDIT_CODE = (
     CUSTOMER_COLUMNS.index(column)
     for column in ("name", "short_name", "address", "phone", "credit_code")
+)
+# Where a row holds each column its search text is made of (None: the demo leaves it empty).
+_CUSTOMER_SEARCHED = tuple((c, CUSTOMER_COLUMNS.index(c)) for c in CUSTOMER_SEARCH_COLUMNS)
+_CONTACT_SEARCHED = tuple(
+    (c, CONTACT_COLUMNS.index(c) if c in CONTACT_COLUMNS else None) for c in CONTACT_SEARCH_COLUMNS
 )

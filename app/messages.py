@@ -177,6 +177,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The database schema ({current}) is older than this program needs ({head}). "
         "Ask your administrator to run: {command}",
     ),
+    "search_needs_utf8": (
+        "数据库的字符分类（LC_CTYPE = {ctype}）不是 UTF-8，中文检索无法工作。请管理员以 UTF-8 的 "
+        "LC_CTYPE 重建数据库（例如 CREATE DATABASE … TEMPLATE template0 "
+        "LC_CTYPE 'zh_CN.UTF-8'）后再导入数据。",
+        "The database's character classification (LC_CTYPE = {ctype}) is not UTF-8, so "
+        "searching Chinese text cannot work. Ask your administrator to create the database "
+        "with a UTF-8 LC_CTYPE (for example CREATE DATABASE … TEMPLATE template0 "
+        "LC_CTYPE 'en_US.UTF-8') and load the data into it.",
+    ),
     "schema_ahead": (
         "数据库结构版本（{current}）比本程序新。请更新 MediaCRM 程序后再连接。",
         "The database schema ({current}) is newer than this program. "

@@ -28,7 +28,7 @@ from app.errors import NotFoundError, PermissionDeniedError, ValidationError
 from app.saving import flush
 from db.base import Base
 from db.blacklist import BLACKLIST_TYPE_CODE, GUARDED_TABLES
-from db.models.customers import Attachment, Customer
+from db.models.customers import Attachment, Customer, customer_search_text
 from db.models.lookups import CustomerType
 from db.models.org import Employee
 
@@ -53,6 +53,7 @@ _KEPT_AS_IS = frozenset(
         "name",
         "name_pinyin",
         "name_key",
+        "search_text",
         "mnemonic",
         "owner_id",
         "department_id",
@@ -444,10 +445,12 @@ def _retire(session: Session, user: CurrentUser, keep_id: int, merge_id: int) ->
     session.expire_all()
     _fill_blanks(session, user, customers, "id", keep_id, merge_id, skip=_KEPT_AS_IS)
     session.expire_all()
+    kept = session.get_one(Customer, keep_id)
     if moving_code:
-        kept = session.get_one(Customer, keep_id)
         kept.credit_code = moving_code
-        flush(session)
+    # The blanks were filled past the ORM: the search text follows what they now hold.
+    kept.search_text = customer_search_text(kept)
+    flush(session)
 
 
 __all__ = [

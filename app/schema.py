@@ -86,7 +86,21 @@ def require_current_schema(engine: Engine, upgrade_command: str) -> SchemaStatus
         )
     if status.state == "ahead":
         raise SchemaVersionError("schema_ahead", current=status.current, head=status.head)
+    if engine.dialect.name == "postgresql":
+        with connect(engine) as connection:
+            require_trigram_locale(connection)
     return status
+
+
+def require_trigram_locale(connection: Connection) -> None:
+    """The fuzzy query needs pg_trgm to see Chinese characters as letters, which it does
+    only in a database whose LC_CTYPE is UTF-8: refused, saying so, where it is not."""
+    found = connection.execute(
+        text("SELECT show_trgm('华为') <> '{}', current_setting('lc_ctype')")
+    )
+    seen, ctype = found.one()
+    if not seen:
+        raise DatabaseUnavailableError("search_needs_utf8", ctype=ctype)
 
 
 def upgrade(engine: Engine) -> SchemaStatus:

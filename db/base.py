@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, ClassVar
@@ -136,3 +137,16 @@ def live_unique(table: str, *columns: str) -> Index:
         sqlite_where=text("deleted_at IS NULL"),
         postgresql_where=text("deleted_at IS NULL"),
     )
+
+
+def made_here(dialect: str) -> Callable[..., bool]:
+    """Alembic's `include_object` for a database of `dialect`: leaves out what the models
+    make on another database only (`Index(...).ddl_if(dialect=...)`), which autogenerate
+    would otherwise take for missing."""
+
+    def include(schema_object: Any, *_: Any) -> bool:
+        # SQLAlchemy keeps ddl_if's condition here; there is no public accessor.
+        condition = getattr(schema_object, "_ddl_if", None)
+        return condition is None or condition.dialect in (None, dialect)
+
+    return include

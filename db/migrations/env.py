@@ -3,7 +3,7 @@
 from alembic import context
 
 import db.models  # noqa: F401 - registers every table on Base.metadata
-from db.base import Base
+from db.base import Base, made_here
 
 connection = context.config.attributes.get("connection")
 if connection is None:
@@ -14,6 +14,7 @@ context.configure(
     target_metadata=Base.metadata,
     render_as_batch=True,
     compare_type=True,
+    include_object=made_here(connection.dialect.name),
 )
 with context.begin_transaction():
     context.run_migrations()

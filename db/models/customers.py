@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import (
     BigInteger,
@@ -25,6 +27,7 @@ from sqlalchemy.orm import Mapped, Mapper, mapped_column
 
 from db.base import Base, OwnedMixin, Record, label, live_unique, one_of, table_label, utc_now
 from db.customer_keys import NAME_KEY_LENGTH, customer_name_key
+from db.search_keys import SearchFields, search_text
 from db.types import ExactDecimal, Money, ascii_key
 
 RATINGS = ("A", "B", "C", "D")
@@ -38,6 +41,21 @@ COMPLAINT_KINDS = ("complaint", "suggestion", "praise", "inquiry")
 COMPLAINT_CHANNELS = ("phone", "email", "wechat", "letter", "visit", "website", "other")
 SEVERITIES = ("low", "normal", "high", "urgent")
 COMPLAINT_STATUSES = ("new", "in_progress", "resolved", "closed")
+
+
+def _search_index(table: str) -> Index:
+    """pg_trgm's index of the live rows' search text (db/search_keys.py); SQLite has none."""
+    return Index(
+        f"ix_{table}_live_search",
+        "search_text",
+        postgresql_using="gin",
+        postgresql_ops={"search_text": "gin_trgm_ops"},
+        postgresql_where=text("deleted_at IS NULL"),
+    ).ddl_if(dialect="postgresql")
+
+
+def _search_column() -> Mapped[str | None]:
+    return mapped_column(Text, info=label("检索文本", "Search text"))
 
 
 class Customer(Base, Record, OwnedMixin):
@@ -86,6 +104,7 @@ class Customer(Base, Record, OwnedMixin):
             postgresql_where=text("deleted_at IS NULL"),
             sqlite_where=text("deleted_at IS NULL"),
         ),
+        _search_index("customers"),
         table_label("客户", "Customer"),
     )
 
@@ -96,6 +115,7 @@ class Customer(Base, Record, OwnedMixin):
     name_pinyin: Mapped[str | None] = mapped_column(
         ascii_key(600), info=label("名称拼音", "Name (pinyin)")
     )
+    search_text: Mapped[str | None] = _search_column()
     # The name as the duplicate check compares it (db/customer_keys.py), kept by every ORM
     # write; in byte order on PostgreSQL, which an equality lookup needs no locale for.
     name_key: Mapped[str | None] = mapped_column(
@@ -198,6 +218,54 @@ event.listen(Customer, "before_insert", _fill_name_key)
 event.listen(Customer, "before_update", _fill_name_key)
 
 
+def customer_search_fields(values: Mapping[str, Any]) -> SearchFields:
+    """What a customer is searched by, from its column values (CUSTOMER_SEARCH_COLUMNS)."""
+    return SearchFields(
+        names=(values["name"], values["short_name"], values["english_name"]),
+        mnemonic=values["mnemonic"],
+        phones=(values["phone"], values["fax"]),
+        email=values["email"],
+        address=values["address"],
+    )
+
+
+def contact_search_fields(values: Mapping[str, Any]) -> SearchFields:
+    """What a contact is searched by, from its column values (CONTACT_SEARCH_COLUMNS)."""
+    return SearchFields(
+        names=(values["name"],),
+        mnemonic=values["mnemonic"],
+        phones=(values["mobile"], values["phone"]),
+        email=values["email"],
+        address=values["address"],
+    )
+
+
+CUSTOMER_SEARCH_COLUMNS = (
+    "name", "short_name", "english_name", "mnemonic", "phone", "fax", "email", "address",
+)  # fmt: skip
+CONTACT_SEARCH_COLUMNS = ("name", "mnemonic", "mobile", "phone", "email", "address")
+
+
+def customer_search_text(customer: Customer) -> str:
+    values = {column: getattr(customer, column) for column in CUSTOMER_SEARCH_COLUMNS}
+    return search_text(customer_search_fields(values))
+
+
+def _fill_customer_search_text(_mapper: Mapper[Customer], _c: object, target: Customer) -> None:
+    target.search_text = customer_search_text(target)
+
+
+def _fill_contact_search_text(_mapper: Mapper[Contact], _c: object, target: Contact) -> None:
+    values = {column: getattr(target, column) for column in CONTACT_SEARCH_COLUMNS}
+    target.search_text = search_text(contact_search_fields(values))
+
+
+# Every ORM write keeps the search text in step, in the same transaction; bulk writers
+# (import, demo) compute it with db.search_keys.search_text themselves.
+event.listen(Customer, "before_insert", _fill_customer_search_text)
+event.listen(Customer, "before_update", _fill_customer_search_text)
+
+
 class CustomerExtension(Base, Record):
     """Further customer details, one row per customer (客户扩展表, table 2)."""
 
@@ -261,6 +329,7 @@ class Contact(Base, Record):
     __table_args__ = (
         CheckConstraint("length(trim(name)) > 0", name="name_not_empty"),
         CheckConstraint(one_of("gender", GENDERS, nullable=True), name="gender_known"),
+        _search_index("contacts"),
         table_label("联系人", "Contact"),
     )
 
@@ -278,6 +347,7 @@ class Contact(Base, Record):
     mnemonic: Mapped[str | None] = mapped_column(
         ascii_key(60), index=True, info=label("助记码", "Mnemonic")
     )
+    search_text: Mapped[str | None] = _search_column()
     gender: Mapped[str | None] = mapped_column(String(1), info=label("性别", "Gender"))
     # Not indexed: a few dozen values, shared by many thousands of contacts each.
     form_of_address_id: Mapped[int | None] = mapped_column(
@@ -666,3 +736,7 @@ class Complaint(Base, Record, OwnedMixin):
     satisfaction: Mapped[int | None] = mapped_column(
         info=label("满意度(1-5)", "Satisfaction (1-5)")
     )
+
+
+event.listen(Contact, "before_insert", _fill_contact_search_text)
+event.listen(Contact, "before_update", _fill_contact_search_text)

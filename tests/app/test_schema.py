@@ -11,8 +11,9 @@ from sqlalchemy import Engine, text
 from sqlalchemy.engine import URL
 
 from app import schema
-from app.errors import SchemaVersionError
+from app.errors import DatabaseUnavailableError, SchemaVersionError
 from db.engine import make_engine
+from tests.databases import database_number, pg_connect
 
 UPGRADE = "mediacrm --db URL db upgrade"
 
@@ -97,3 +98,34 @@ def test_two_upgrades_at_once_wait_for_each_other(empty_db_url: URL) -> None:
         for engine in engines:
             engine.dispose()
     assert states == ["current", "current"]
+
+
+def test_a_database_whose_characters_pg_trgm_cannot_read_is_refused_saying_why(
+    pg_server_url: URL,
+) -> None:
+    """A database made with LC_CTYPE 'C': pg_trgm sees no letters in 华为, so the fuzzy
+    query could find nothing Chinese. The check names the setting; a UTF-8 one passes."""
+    name = f"mc_c_ctype_{database_number()}"
+    with pg_connect() as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        admin.execute(
+            f"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'UTF8' "
+            "LC_COLLATE 'C' LC_CTYPE 'C'"
+        )
+    engine = make_engine(pg_server_url.set(database=name))
+    try:
+        with engine.begin() as connection:
+            connection.execute(text("CREATE EXTENSION pg_trgm"))
+            with pytest.raises(DatabaseUnavailableError) as refused:
+                schema.require_trigram_locale(connection)
+        assert (refused.value.code, refused.value.params) == ("search_needs_utf8", {"ctype": "C"})
+    finally:
+        engine.dispose()
+        with pg_connect() as admin:
+            admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+
+
+@pytest.mark.parametrize("backend", ["postgresql"])
+def test_a_utf8_database_passes_the_trigram_check(engine: Engine) -> None:
+    with engine.connect() as connection:
+        schema.require_trigram_locale(connection)

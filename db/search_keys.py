@@ -1,0 +1,250 @@
+"""The search text kept with every customer and contact (`search_text`), which the fuzzy
+query (app/search.py) matches with LIKE and PostgreSQL indexes with pg_trgm.
+
+A record's text is its tokens, each a field's value folded for matching (NFKC, so full
+width meets half width; lower case; no spaces), between single spaces and with a space at
+both ends, so that a query is found exactly (`% q %`), at a token's start (`% q%`) or
+anywhere (`%q%`):
+
+- name: the name (a customer's short and English names too);
+- pinyin: the name's full pinyin, one token a reading of the name — the reading pypinyin
+  gives the whole name (phrases: 重庆 chongqing, 银行 yinhang), and for each polyphonic
+  character each of its other readings (乐: le and yue; 单: dan, shan and chan), so that
+  every reading of every character finds the record;
+- initials: the initials of those readings (华夏 hx);
+- mnemonic; phone (digits only: 010-8888 1234 is 01088881234); email; address;
+- and, marked with `~` so that they never rank as a name, every Chinese character of the
+  name and every pair of neighbouring ones: a query of one or two characters (华, 华夏) is
+  then a whole token, which pg_trgm can look up, where a bare `%华%` it cannot.
+
+The text is derived: a change of these rules is a migration that fills the column again.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pypinyin import Style, pinyin
+from pypinyin.constants import RE_HANS
+
+GRAM_MARK = "~"
+MAX_READINGS = 16  # a name's pinyin tokens: its reading, then other readings, this many at most
+_HAN = re.compile(RE_HANS.pattern.removeprefix("^(?:").removesuffix(")+$"))
+_LATIN = re.compile(r"[a-z0-9]")
+
+
+@dataclass(frozen=True)
+class Token:
+    """One field's folded value: `positions[i]` is the index in `source` (the value as
+    stored) of the character `text[i]` came from — what a hit highlights."""
+
+    field: str
+    text: str
+    source: str
+    positions: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class SearchFields:
+    """What a record is searched by, as stored: `names[0]` is the name its pinyin is read
+    from."""
+
+    names: Sequence[str | None]
+    mnemonic: str | None = None
+    phones: Sequence[str | None] = ()
+    email: str | None = None
+    address: str | None = None
+
+
+def fold(value: str) -> str:
+    """NFKC, lower case, without white space or control characters: how a value and a
+    query are compared."""
+    folded = unicodedata.normalize("NFKC", value).lower()
+    return "".join(c for c in folded if not c.isspace() and unicodedata.category(c) not in _HIDDEN)
+
+
+_HIDDEN = frozenset({"Cc", "Cf", "Cs", "Co", "Cn"})
+
+
+def fold_positions(value: str) -> tuple[str, tuple[int, ...]]:
+    """`fold`, character by character, with each folded character's index in `value`."""
+    text: list[str] = []
+    positions: list[int] = []
+    for index, character in enumerate(value):
+        for folded in fold(character):
+            text.append(folded)
+            positions.append(index)
+    return "".join(text), tuple(positions)
+
+
+def _digits(folded: str) -> str:
+    return "".join(c for c in folded if c in _DIGITS)
+
+
+_DIGITS = frozenset("0123456789")
+
+
+def search_text(fields: SearchFields) -> str:
+    """The record's `search_text`: its tokens' texts, then its name's marked grams."""
+    words: dict[str, None] = {}
+    for name in fields.names:
+        if name:
+            words[fold(name)] = None
+    main = fields.names[0] if fields.names else None
+    if main:
+        spellings = _spellings(_segments(fold(main)))
+        words.update(dict.fromkeys(full for full, _ in spellings))
+        words.update(dict.fromkeys(initials for _, initials in spellings))
+    if fields.mnemonic:
+        words[fold(fields.mnemonic)] = None
+    for phone in fields.phones:
+        if phone:
+            words[_digits(fold(phone))] = None
+    for value in (fields.email, fields.address):
+        if value:
+            words[fold(value)] = None
+    words.pop("", None)
+    if main:
+        words.update(dict.fromkeys(GRAM_MARK + gram for gram in han_grams(fold(main))))
+    return f" {' '.join(words)} " if words else ""
+
+
+def tokens(fields: SearchFields) -> list[Token]:
+    """The record's tokens with the positions a hit highlights, best field first, each
+    distinct text once: what `search_text` holds but the grams."""
+    found: list[Token] = [
+        _token("name", name, *fold_positions(name)) for name in fields.names if name
+    ]
+    main = fields.names[0] if fields.names else None
+    if main:
+        folded, positions = fold_positions(main)
+        segments = _segments(folded)
+        spellings = _spellings(segments)
+        found.extend(
+            _token("pinyin", main, full, _letter_positions(segments, full_choice, positions))
+            for (full, _), full_choice in zip(spellings, _choices(segments), strict=True)
+        )
+        found.extend(
+            _token("initials", main, initials, tuple(positions[start] for _, start in segments))
+            for _, initials in spellings
+        )
+    if fields.mnemonic:
+        found.append(_token("mnemonic", fields.mnemonic, *fold_positions(fields.mnemonic)))
+    for phone in fields.phones:
+        if phone:
+            folded, positions = fold_positions(phone)
+            kept = [p for c, p in zip(folded, positions, strict=True) if c in _DIGITS]
+            found.append(_token("phone", phone, _digits(folded), tuple(kept)))
+    if fields.email:
+        found.append(_token("email", fields.email, *fold_positions(fields.email)))
+    if fields.address:
+        found.append(_token("address", fields.address, *fold_positions(fields.address)))
+    seen: set[str] = set()
+    distinct = []
+    for token in found:
+        if token.text and token.text not in seen:
+            seen.add(token.text)
+            distinct.append(token)
+    return distinct
+
+
+def _token(field: str, source: str, text: str, positions: tuple[int, ...]) -> Token:
+    return Token(field, text, source, positions)
+
+
+def han_grams(folded: str) -> list[str]:
+    """Every Chinese character of `folded` and every pair of neighbouring ones, once each."""
+    grams: dict[str, None] = {}
+    for run in _HAN_RUN.findall(folded):
+        for index, character in enumerate(run):
+            grams[character] = None
+            if index + 1 < len(run):
+                grams[run[index : index + 2]] = None
+    return list(grams)
+
+
+_HAN_RUN = re.compile(f"(?:{_HAN.pattern})+")
+_RUNS = re.compile(f"(?:{_HAN.pattern})+|(?:(?!{_HAN.pattern}).)+", re.DOTALL)
+
+Segment = tuple[tuple[str, ...], int]  # readings (its own first), index in the folded name
+
+
+def _segments(folded: str) -> list[Segment]:
+    """The folded name's letters, digits and Chinese characters, each with its readings
+    (a letter or digit reads as itself; other characters are left out)."""
+    segments: list[Segment] = []
+    start = 0
+    for run in _RUNS.findall(folded):
+        if _HAN.match(run):
+            segments.extend(
+                (options, start + offset) for offset, options in enumerate(_han_run_readings(run))
+            )
+        else:
+            segments.extend(
+                ((character,), start + offset)
+                for offset, character in enumerate(run)
+                if _LATIN.match(character)
+            )
+        start += len(run)
+    return segments
+
+
+def _choices(segments: list[Segment]) -> list[tuple[int, str] | None]:
+    """Which reading each spelling changes: none (the name's own), then one polyphonic
+    character's other readings at a time, at most MAX_READINGS spellings."""
+    choices: list[tuple[int, str] | None] = [None]
+    for index, (options, _start) in enumerate(segments):
+        for other in options[1:]:
+            if len(choices) == MAX_READINGS:
+                return choices
+            choices.append((index, other))
+    return choices
+
+
+def _spellings(segments: list[Segment]) -> list[tuple[str, str]]:
+    """The name's pinyin and initials for each of `_choices`."""
+    own = [options[0] for options, _ in segments]
+    full, initials = "".join(own), "".join(reading[0] for reading in own)
+    spellings = [(full, initials)]
+    offsets = [0]
+    for reading in own:
+        offsets.append(offsets[-1] + len(reading))
+    for choice in _choices(segments)[1:]:
+        assert choice is not None
+        index, other = choice
+        spellings.append(
+            (
+                full[: offsets[index]] + other + full[offsets[index + 1] :],
+                initials[:index] + other[0] + initials[index + 1 :],
+            )
+        )
+    return spellings
+
+
+def _letter_positions(
+    segments: list[Segment], choice: tuple[int, str] | None, positions: tuple[int, ...]
+) -> tuple[int, ...]:
+    letters: list[int] = []
+    for index, (options, start) in enumerate(segments):
+        reading = choice[1] if choice is not None and choice[0] == index else options[0]
+        letters.extend([positions[start]] * len(reading))
+    return tuple(letters)
+
+
+@lru_cache(maxsize=100_000)
+def _han_run_readings(run: str) -> tuple[tuple[str, ...], ...]:
+    """Each character's readings, the one pypinyin gives it in this run (phrases) first."""
+    own = [reading[0] for reading in pinyin(run, style=Style.NORMAL)]
+    return tuple(
+        (mine, *(other for other in _character_readings(character) if other != mine))
+        for mine, character in zip(own, run, strict=True)
+    )
+
+
+@lru_cache(maxsize=30_000)
+def _character_readings(character: str) -> tuple[str, ...]:
+    return tuple(pinyin(character, style=Style.NORMAL, heteronym=True)[0])
