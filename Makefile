@@ -12,7 +12,8 @@ INSTALLED := $(VENV)/.installed
 # products (see ui/i18n.py). `make translations-update` refreshes every .ts from its sources.
 TS_FILES := $(wildcard resources/i18n/*.ts)
 QM_FILES := $(TS_FILES:.ts=.qm)
-TS_AREAS := mediacrm security forms panels settings customers worklog customer_tools customer_work
+TS_AREAS := mediacrm security forms panels settings customers worklog customer_tools customer_work \
+	search
 mediacrm_TS_SOURCES := ui/application.py ui/main_window.py ui/errors.py \
 	ui/dialogs/login_dialog.py ui/dialogs/connection_dialog.py \
 	ui/dialogs/first_run_dialog.py ui/dialogs/change_password_dialog.py \
@@ -37,6 +38,7 @@ customer_tools_TS_SOURCES := ui/dialogs/import_wizard.py ui/dialogs/transfer_dia
 	ui/dialogs/merge_dialog.py ui/panels/import_export_panel.py
 customer_work_TS_SOURCES := ui/panels/customer_sales_tab.py ui/panels/customer_attachments_tab.py \
 	ui/panels/sales_tracking_panel.py ui/panels/file_management_panel.py
+search_TS_SOURCES := ui/widgets/global_search.py
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

@@ -39,7 +39,8 @@ def open_customer_panel(
     return panel
 
 
-# The offscreen platform has no window manager to raise a popup or give it the keyboard.
+# The offscreen platform has no window manager to raise a popup, size it or give it the
+# keyboard.
 POPUP_WARNINGS = pytest.mark.qt_log_ignore(
-    "This plugin does not support (grabbing the keyboard|raise)"
+    r"This plugin does not support (grabbing the keyboard|raise|propagateSizeHints)"
 )

@@ -38,6 +38,7 @@ from app.auth import LoggedIn
 from app.config import without_credentials
 from app.errors import MediaCrmError
 from app.preferences import Preferences
+from app.search import SearchHit, fuzzy_search
 from db.engine import make_session_factory
 from ui import modules
 from ui.dialogs.about_dialog import AboutDialog
@@ -49,6 +50,8 @@ from ui.help import show_help
 from ui.layout_state import restore_widget_states, widget_states
 from ui.modules import MENUS, MODULES, SUBMENUS, Module, PanelContext
 from ui.panels.business_log_panel import BusinessLogPanel
+from ui.panels.record_panel import RecordPanel
+from ui.widgets.global_search import GlobalSearchBox
 from ui.widgets.shortcut_panel import (
     PART_PREFERENCES,
     PARTS,
@@ -107,6 +110,7 @@ class MainWindow(QMainWindow):
         self._context = PanelContext(logged_in, language, self.preferences)
         self.resize(*DEFAULT_SIZE)
         self._build_central()
+        self._build_search_box()
         self._build_menus()
         self._build_status_bar()
         self._restore_layout(layouts)
@@ -136,6 +140,25 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([SHORTCUT_PANEL_WIDTH, DEFAULT_SIZE[0] - SHORTCUT_PANEL_WIDTH])
         self.setCentralWidget(self.splitter)
+
+    def _build_search_box(self) -> None:
+        """The global search, at the menu bar's right, for whoever may see customers."""
+        self.search_box = GlobalSearchBox(self._search, self._language)
+        self.search_box.record_requested.connect(self._open_search_hit)
+        self.search_box.setVisible(self._logged_in.user.may("customers", "view"))
+        self.menuBar().setCornerWidget(self.search_box, Qt.Corner.TopRightCorner)
+
+    def _search(self, text: str) -> list[SearchHit]:
+        """Runs in a search thread: a session of its own, no widget touched."""
+        with self._sessions().begin() as session:
+            return fuzzy_search(session, self._logged_in.user, text)
+
+    def _open_search_hit(self, kind: str, record_id: int) -> None:
+        key = "customers" if kind == "customer" else "contacts"
+        if self.open_module(key):
+            panel = self.panels.get(key)
+            if isinstance(panel, RecordPanel):
+                panel.show_record(record_id)
 
     def _build_menus(self) -> None:
         self.menus: dict[str, QMenu] = {}
@@ -192,6 +215,7 @@ class MainWindow(QMainWindow):
             "security_tools": self._on_security_tools_action_triggered,
             "help_contents": self.show_help_for_current_module,
             "about": self._on_about_action_triggered,
+            "global_search": self.search_box.focus_for_search,
         }
 
     def _build_shortcut_panel_menu(self, menu: QMenu) -> None:
@@ -286,7 +310,7 @@ class MainWindow(QMainWindow):
         unless unsaved changes kept the user where they were."""
         panel = self.panels.get("business_log")
         if isinstance(panel, BusinessLogPanel) and self.panel_stack.currentWidget() is panel:
-            panel.show_entry(entry_id)
+            panel.show_record(entry_id)
 
     def _make_panel(self, entry: Module) -> QWidget | None:
         assert entry.factory is not None

@@ -425,6 +425,14 @@ MODULES: tuple[Module, ...] = (
         factory=pending,
     ),
     Module(
+        "global_search",
+        "management",
+        QT_TRANSLATE_NOOP("Modules", "Find customer or contact…"),
+        "query",
+        _CUSTOMERS,
+        shortcut="Ctrl+K",
+    ),
+    Module(
         "bulk_mail",
         "management",
         QT_TRANSLATE_NOOP("Modules", "Bulk mail"),

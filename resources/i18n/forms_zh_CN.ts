@@ -4,12 +4,12 @@
 <context>
     <name>FieldEditor</name>
     <message>
-        <location filename="../../ui/widgets/fields.py" line="305"/>
+        <location filename="../../ui/widgets/fields.py" line="313"/>
         <source>Clear the date (Ctrl+Delete)</source>
         <translation>清除日期（Ctrl+Delete）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/fields.py" line="396"/>
+        <location filename="../../ui/widgets/fields.py" line="405"/>
         <source>Type to search</source>
         <translation>输入文字或拼音首字母查找</translation>
     </message>

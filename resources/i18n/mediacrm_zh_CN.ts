@@ -286,78 +286,78 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/modules.py" line="60"/>
+        <location filename="../../ui/modules.py" line="69"/>
         <source>File</source>
         <translation>文件管理</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="61"/>
+        <location filename="../../ui/modules.py" line="70"/>
         <source>System settings</source>
         <translation>系统设置</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="62"/>
+        <location filename="../../ui/modules.py" line="71"/>
         <source>Customer archive</source>
         <translation>客户档案</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="63"/>
+        <location filename="../../ui/modules.py" line="72"/>
         <source>Customer management</source>
         <translation>客户管理</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="64"/>
+        <location filename="../../ui/modules.py" line="73"/>
         <source>Business</source>
         <translation>事务管理</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="65"/>
+        <location filename="../../ui/modules.py" line="74"/>
         <source>Help</source>
         <translation>帮助系统</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="529"/>
+        <location filename="../../ui/main_window.py" line="553"/>
         <source>MediaCRM</source>
         <translation>MediaCRM 媒体客户关系管理系统</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="332"/>
+        <location filename="../../ui/main_window.py" line="356"/>
         <source>MediaCRM — %1</source>
         <translation>MediaCRM — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="129"/>
         <source>Welcome, %1. Choose a module from the menus above.</source>
         <translation>欢迎，%1。请从上方菜单中选择模块。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>Shortcut panel</source>
         <translation>快捷面板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="238"/>
         <source>User: %1 (%2) · Role: %3</source>
         <translation>用户：%1（%2）· 角色：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="243"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="335"/>
-        <location filename="../../ui/main_window.py" line="345"/>
+        <location filename="../../ui/main_window.py" line="359"/>
+        <location filename="../../ui/main_window.py" line="369"/>
         <source>Module: %1</source>
         <translation>模块：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="340"/>
+        <location filename="../../ui/main_window.py" line="364"/>
         <source>MediaCRM — %1 — %2</source>
         <translation>MediaCRM — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="494"/>
+        <location filename="../../ui/main_window.py" line="518"/>
         <source>Your password has been changed.</source>
         <translation>您的密码已修改。</translation>
     </message>
@@ -365,227 +365,232 @@
 <context>
     <name>Modules</name>
     <message>
-        <location filename="../../ui/modules.py" line="68"/>
+        <location filename="../../ui/modules.py" line="77"/>
         <source>Information tools</source>
         <translation>信息工具</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="158"/>
+        <location filename="../../ui/modules.py" line="167"/>
         <source>File management</source>
         <translation>附件管理</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="166"/>
+        <location filename="../../ui/modules.py" line="175"/>
         <source>Customer archive</source>
         <translation>客户档案</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="174"/>
+        <location filename="../../ui/modules.py" line="183"/>
         <source>Business log</source>
         <translation>事务日志</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="182"/>
+        <location filename="../../ui/modules.py" line="191"/>
         <source>Task information</source>
         <translation>任务信息</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="190"/>
+        <location filename="../../ui/modules.py" line="199"/>
         <source>Change password…</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="195"/>
+        <location filename="../../ui/modules.py" line="204"/>
         <source>Log in again…</source>
         <translation>重新登录…</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="199"/>
+        <location filename="../../ui/modules.py" line="208"/>
         <source>Exit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="209"/>
+        <location filename="../../ui/modules.py" line="218"/>
         <source>Personal settings…</source>
         <translation>个人设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="216"/>
+        <location filename="../../ui/modules.py" line="225"/>
         <source>Security tools…</source>
         <translation>安全工具…</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="223"/>
+        <location filename="../../ui/modules.py" line="232"/>
         <source>Employees</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="232"/>
+        <location filename="../../ui/modules.py" line="241"/>
         <source>Permissions</source>
         <translation>权限管理</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="240"/>
+        <location filename="../../ui/modules.py" line="249"/>
         <source>Log review</source>
         <translation>日志监察</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="249"/>
+        <location filename="../../ui/modules.py" line="258"/>
         <source>Company information</source>
         <translation>本公司信息</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="259"/>
+        <location filename="../../ui/modules.py" line="268"/>
         <source>Departments</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="268"/>
+        <location filename="../../ui/modules.py" line="277"/>
         <source>Positions</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="277"/>
+        <location filename="../../ui/modules.py" line="286"/>
         <source>Forms of address</source>
         <translation>称谓</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="286"/>
+        <location filename="../../ui/modules.py" line="295"/>
         <source>Countries, regions and cities</source>
         <translation>国家、地区和城市</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="295"/>
+        <location filename="../../ui/modules.py" line="304"/>
         <source>Industries</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="304"/>
+        <location filename="../../ui/modules.py" line="313"/>
         <source>Media outlets</source>
         <translation>媒体</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="313"/>
+        <location filename="../../ui/modules.py" line="322"/>
         <source>Advertising services</source>
         <translation>广告服务</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="322"/>
+        <location filename="../../ui/modules.py" line="331"/>
         <source>Recycle bin</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="330"/>
+        <location filename="../../ui/modules.py" line="339"/>
         <source>Print settings</source>
         <translation>打印设置</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="339"/>
+        <location filename="../../ui/modules.py" line="348"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="347"/>
+        <location filename="../../ui/modules.py" line="356"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="355"/>
+        <location filename="../../ui/modules.py" line="364"/>
         <source>Contact history</source>
         <translation>联系记录</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="363"/>
+        <location filename="../../ui/modules.py" line="372"/>
         <source>Supply and demand</source>
         <translation>供求信息</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="371"/>
+        <location filename="../../ui/modules.py" line="380"/>
         <source>Media advertising records</source>
         <translation>媒体广告记录</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="379"/>
+        <location filename="../../ui/modules.py" line="388"/>
         <source>Import and export</source>
         <translation>导入与导出</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="389"/>
+        <location filename="../../ui/modules.py" line="398"/>
         <source>Sales tracking</source>
         <translation>销售跟踪</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="397"/>
+        <location filename="../../ui/modules.py" line="406"/>
         <source>Customer statistics</source>
         <translation>客户统计</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="405"/>
+        <location filename="../../ui/modules.py" line="414"/>
         <source>Competitor analysis</source>
         <translation>竞争对手分析</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="413"/>
+        <location filename="../../ui/modules.py" line="422"/>
         <source>Comprehensive query</source>
         <translation>综合查询</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="421"/>
+        <location filename="../../ui/modules.py" line="430"/>
+        <source>Find customer or contact…</source>
+        <translation>查找客户或联系人…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modules.py" line="438"/>
         <source>Bulk mail</source>
         <translation>群发邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="431"/>
+        <location filename="../../ui/modules.py" line="448"/>
         <source>Quotations</source>
         <translation>报价单</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="439"/>
+        <location filename="../../ui/modules.py" line="456"/>
         <source>Advertising orders</source>
         <translation>广告订单</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="447"/>
+        <location filename="../../ui/modules.py" line="464"/>
         <source>Order execution</source>
         <translation>订单执行</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="455"/>
+        <location filename="../../ui/modules.py" line="472"/>
         <source>Payments</source>
         <translation>收款记录</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="463"/>
+        <location filename="../../ui/modules.py" line="480"/>
         <source>Subscriptions</source>
         <translation>期刊订阅</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="472"/>
+        <location filename="../../ui/modules.py" line="489"/>
         <source>Exhibitions and conferences</source>
         <translation>会展</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="480"/>
+        <location filename="../../ui/modules.py" line="497"/>
         <source>Tasks</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="489"/>
+        <location filename="../../ui/modules.py" line="506"/>
         <source>Marketing campaigns</source>
         <translation>市场活动</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="497"/>
+        <location filename="../../ui/modules.py" line="514"/>
         <source>Decision analysis</source>
         <translation>决策分析</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="507"/>
+        <location filename="../../ui/modules.py" line="524"/>
         <source>Help contents</source>
         <translation>帮助内容</translation>
     </message>
     <message>
-        <location filename="../../ui/modules.py" line="515"/>
+        <location filename="../../ui/modules.py" line="532"/>
         <source>About MediaCRM</source>
         <translation>关于 MediaCRM</translation>
     </message>
@@ -642,7 +647,7 @@
     </message>
     <message>
         <location filename="../../ui/widgets/shortcut_panel.py" line="66"/>
-        <location filename="../../ui/widgets/shortcut_panel.py" line="323"/>
+        <location filename="../../ui/widgets/shortcut_panel.py" line="328"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
@@ -653,98 +658,98 @@
         <translation>邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/shortcut_panel.py" line="123"/>
+        <location filename="../../ui/widgets/shortcut_panel.py" line="128"/>
         <source>My work</source>
         <translation>我的工作</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/shortcut_panel.py" line="128"/>
+        <location filename="../../ui/widgets/shortcut_panel.py" line="133"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/shortcut_panel.py" line="136"/>
+        <location filename="../../ui/widgets/shortcut_panel.py" line="141"/>
         <source>Due</source>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/shortcut_panel.py" line="137"/>
+        <location filename="../../ui/widgets/shortcut_panel.py" line="142"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/shortcut_panel.py" line="138"/>
+        <location filename="../../ui/widgets/shortcut_panel.py" line="143"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/shortcut_panel.py" line="142"/>
-        <location filename="../../ui/widgets/shortcut_panel.py" line="149"/>
+        <location filename="../../ui/widgets/shortcut_panel.py" line="147"/>
+        <location filename="../../ui/widgets/shortcut_panel.py" line="154"/>
         <source>Subject</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/shortcut_panel.py" line="143"/>
+        <location filename="../../ui/widgets/shortcut_panel.py" line="148"/>
         <source>From</source>
         <translation>发送人</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/shortcut_panel.py" line="144"/>
+        <location filename="../../ui/widgets/shortcut_panel.py" line="149"/>
         <source>Received</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/shortcut_panel.py" line="148"/>
+        <location filename="../../ui/widgets/shortcut_panel.py" line="153"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/shortcut_panel.py" line="174"/>
+        <location filename="../../ui/widgets/shortcut_panel.py" line="179"/>
         <source>Add a log line…</source>
         <translation>添加一条日志…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/shortcut_panel.py" line="178"/>
+        <location filename="../../ui/widgets/shortcut_panel.py" line="183"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/shortcut_panel.py" line="182"/>
+        <location filename="../../ui/widgets/shortcut_panel.py" line="187"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/shortcut_panel.py" line="184"/>
+        <location filename="../../ui/widgets/shortcut_panel.py" line="189"/>
         <source>Open the business log</source>
         <translation>打开事务日志</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/shortcut_panel.py" line="212"/>
+        <location filename="../../ui/widgets/shortcut_panel.py" line="217"/>
         <source>%1 · today (%2)</source>
         <translation>%1 · 今天（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/shortcut_panel.py" line="218"/>
+        <location filename="../../ui/widgets/shortcut_panel.py" line="223"/>
         <source>%1 (%2 unread)</source>
         <translation>%1（%2 条未读）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/shortcut_panel.py" line="224"/>
+        <location filename="../../ui/widgets/shortcut_panel.py" line="229"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/shortcut_panel.py" line="309"/>
+        <location filename="../../ui/widgets/shortcut_panel.py" line="314"/>
         <source>Overdue</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/shortcut_panel.py" line="318"/>
+        <location filename="../../ui/widgets/shortcut_panel.py" line="323"/>
         <source>[%1] %2</source>
         <translation>【%1】%2</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/shortcut_panel.py" line="365"/>
+        <location filename="../../ui/widgets/shortcut_panel.py" line="370"/>
         <source>Write what you did first.</source>
         <translation>请先填写工作内容。</translation>
     </message>

@@ -4,67 +4,67 @@
 <context>
     <name>BusinessLogPanel</name>
     <message>
-        <location filename="../../ui/panels/business_log_panel.py" line="47"/>
+        <location filename="../../ui/panels/business_log_panel.py" line="52"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/business_log_panel.py" line="49"/>
+        <location filename="../../ui/panels/business_log_panel.py" line="54"/>
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/business_log_panel.py" line="51"/>
+        <location filename="../../ui/panels/business_log_panel.py" line="56"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/business_log_panel.py" line="52"/>
+        <location filename="../../ui/panels/business_log_panel.py" line="57"/>
         <source>All dates</source>
         <translation>全部日期</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/business_log_panel.py" line="78"/>
+        <location filename="../../ui/panels/business_log_panel.py" line="83"/>
         <source>Business log</source>
         <translation>事务日志</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/business_log_panel.py" line="94"/>
+        <location filename="../../ui/panels/business_log_panel.py" line="110"/>
         <source>My entries</source>
         <translation>我的日志</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/business_log_panel.py" line="95"/>
+        <location filename="../../ui/panels/business_log_panel.py" line="111"/>
         <source>Everyone I may see</source>
         <translation>我可查看的全部日志</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/business_log_panel.py" line="104"/>
+        <location filename="../../ui/panels/business_log_panel.py" line="120"/>
         <source>Previous</source>
         <translation>上一时段</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/business_log_panel.py" line="107"/>
+        <location filename="../../ui/panels/business_log_panel.py" line="123"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/business_log_panel.py" line="108"/>
+        <location filename="../../ui/panels/business_log_panel.py" line="124"/>
         <source>Go to today</source>
         <translation>回到今天</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/business_log_panel.py" line="112"/>
+        <location filename="../../ui/panels/business_log_panel.py" line="128"/>
         <source>Next</source>
         <translation>下一时段</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/business_log_panel.py" line="120"/>
+        <location filename="../../ui/panels/business_log_panel.py" line="138"/>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/business_log_panel.py" line="257"/>
+        <location filename="../../ui/panels/business_log_panel.py" line="281"/>
         <source>%1 · someone else&apos;s entry, read only</source>
         <translation>%1 · 他人的日志，只读</translation>
     </message>

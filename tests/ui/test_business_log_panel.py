@@ -192,7 +192,7 @@ def test_the_administrator_reads_everyones_entries_but_changes_only_their_own(
     settle(qtbot, panel)
     assert sorted(listed(panel)) == sorted(["员工的日志", "管理员的日志"])
     assert listed(panel, 6)[listed(panel).index("员工的日志")] == "王小明"
-    panel.show_entry(theirs.id)
+    panel.show_record(theirs.id)
     assert panel.current is not None and panel.current.title == "员工的日志"
     assert not panel.save_action.isEnabled() and not panel.delete_action.isEnabled()
     assert "read only" in panel.state_label.text()

@@ -22,13 +22,16 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from app import config, login_flow, preferences
+from app import config, login_flow, preferences, records
 from app.auth import LoggedIn
+from app.customers import CONTACTS
 from app.reference_records import POSITIONS
 from db.engine import make_engine, make_session_factory
 from db.models.org import Employee, User
 from db.models.work import Message, MessageRecipient, Task
 from tests.acting_users import add_rows
+from tests.customer_world import add_customer, session_as
+from tests.forms import POPUP_WARNINGS
 from tests.keyboard import type_in
 from tests.prompters import Answers
 from tests.security_world import World
@@ -39,6 +42,7 @@ from ui.panels.employees_panel import EmployeesPanel
 from ui.panels.pending_panel import PendingPanel
 from ui.panels.record_panel import RecordPanel
 from ui.panels.reference_panels import record_panel
+from ui.widgets.global_search import HTML_ROLE
 from ui.widgets.shortcut_panel import PARTS
 
 TIMEOUT_MS = 20_000
@@ -487,3 +491,67 @@ def test_every_menu_item_panel_and_dialog_speaks_chinese(
         qapp.removeTranslator(recorder)
     ours = sorted(missed for missed in recorder.missed if not missed[0].startswith("Q"))
     assert ours == []
+
+
+# The global search (Ctrl+K).
+
+
+def found_texts(window: MainWindow) -> list[str]:
+    model = window.search_box.model
+    return [model.index(row, 0).data() for row in range(model.rowCount())]
+
+
+@POPUP_WARNINGS
+def test_ctrl_k_finds_customers_and_contacts_as_one_types_and_opens_the_chosen(
+    qtbot: QtBot, windows: Windows, world: World
+) -> None:
+    huaxia = add_customer(world, "staff_a", "北京华夏传媒有限公司", phone="010-8888 1234")
+    add_customer(world, "staff_a", "华夏之星广告有限公司")
+    with session_as(world, "staff_a") as (session, staff):
+        person = records.create(
+            session,
+            staff,
+            CONTACTS,
+            {"customer_id": huaxia, "name": "夏雨", "mobile": "13912345678"},
+        )
+    window = windows.open("staff_a")
+    box = window.search_box
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert box.hasFocus()
+    type_in(qtbot, box, "华夏")
+    qtbot.waitUntil(lambda: box.popup.isVisible() and box.model.rowCount() == 2, timeout=TIMEOUT_MS)
+    assert found_texts(window) == ["华夏之星广告有限公司", "北京华夏传媒有限公司"]
+    assert "<b>华夏</b>" in box.model.index(1, 0).data(HTML_ROLE)
+    qtbot.keyClick(box.popup, Qt.Key.Key_Down)
+    qtbot.keyClick(box.popup, Qt.Key.Key_Return)
+    assert window.current_module == modules.module("customers")
+    panel = window.current_panel()
+    assert isinstance(panel, RecordPanel) and panel.current is not None
+    assert panel.current.id == huaxia
+
+    box.clear()
+    type_in(qtbot, box, "xiayu")
+    qtbot.waitUntil(
+        lambda: found_texts(window) == ["夏雨 (北京华夏传媒有限公司) — Pinyin: 夏雨"],
+        timeout=TIMEOUT_MS,
+    )
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert window.current_module == modules.module("contacts")
+    contacts = window.current_panel()
+    assert isinstance(contacts, RecordPanel) and contacts.current is not None
+    assert contacts.current.id == person.id
+
+
+@POPUP_WARNINGS
+def test_the_global_search_says_when_nothing_is_found_and_typing_goes_on_in_the_box(
+    qtbot: QtBot, windows: Windows
+) -> None:
+    window = windows.open("staff_a")
+    box = window.search_box
+    window.module_actions["global_search"].trigger()
+    type_in(qtbot, box, "zzzq")
+    qtbot.waitUntil(lambda: found_texts(window) == ["Nothing found"], timeout=TIMEOUT_MS)
+    qtbot.keyClicks(box.popup, "x")  # a key the list does not use goes to the box
+    assert box.text() == "zzzqx"
+    qtbot.keyClick(box.popup, Qt.Key.Key_Escape)
+    assert not box.popup.isVisible()

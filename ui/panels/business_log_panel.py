@@ -206,12 +206,6 @@ class BusinessLogPanel(RecordPanel):
     def _current_day(self) -> dt.date:
         return self._today or dt.date.today()
 
-    def show_entry(self, entry_id: int) -> None:
-        """Open one entry (the shortcut panel's double click), after Save / Discard / Cancel
-        of unsaved changes."""
-        if self.maybe_leave():
-            self.open_record(entry_id)
-
     # The list: the base class's query with the navigator's filters.
 
     def _view_filters(self) -> list[Filter]:

@@ -641,6 +641,12 @@ class RecordPanel(QWidget):
             return
         self.open_record(int(record_id))
 
+    def show_record(self, record_id: int) -> None:
+        """Open one record asked for from outside the panel (the shortcut panel, the global
+        search), after Save / Discard / Cancel of unsaved changes."""
+        if self.maybe_leave():
+            self.open_record(record_id)
+
     def open_record(self, record_id: int) -> None:
         try:
             with self._sessions.begin() as session:

@@ -31,7 +31,13 @@ class BackgroundSearch(QObject):
     found = Signal(object)
     failed = Signal(object)
 
-    def __init__(self, search: Callable[[str], Any], parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        search: Callable[[str], Any],
+        parent: QObject | None = None,
+        *,
+        delay_ms: int = DELAY_MS,
+    ) -> None:
         super().__init__(parent)
         self._search = search
         self._text = ""
@@ -39,7 +45,7 @@ class BackgroundSearch(QObject):
         self._running: dict[int, WorkerSignals] = {}  # kept until they answer
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
-        self.timer.setInterval(DELAY_MS)
+        self.timer.setInterval(delay_ms)
         self.timer.timeout.connect(lambda: self.ask_now(self._text))
 
     def ask(self, text: str) -> None:
