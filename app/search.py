@@ -9,8 +9,10 @@ only when the first two left room: a query never counts or sorts every match of 
 result. Every tier reads through the permission filter (and on PostgreSQL under row-level
 security too), so a user never sees, nor can count, a record they may not open.
 
-The matching itself is LIKE over the record's `search_text` (db/search_keys.py), which
-pg_trgm indexes on PostgreSQL.
+The matching itself is LIKE over the record's `search_text` (db/search_keys.py): on
+PostgreSQL through mc_search_ids (pg_trgm's index, the caller's rights applied by the
+function, as row-level security would keep the index from being used), on SQLite through
+its FTS5 trigram table (db/sqlite_search.py).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from sqlalchemy import Select, or_, select
+from sqlalchemy import ARRAY, ColumnElement, Select, Text, func, literal, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from app.access import CurrentUser, visible_rows
@@ -33,6 +35,7 @@ from db.models.customers import (
     customer_search_fields,
 )
 from db.search_keys import GRAM_MARK, SearchFields, Token, fold, tokens
+from db.sqlite_search import search_table
 
 Kind = Literal["customer", "contact"]
 KINDS: tuple[Kind, ...] = ("customer", "contact")
@@ -69,6 +72,9 @@ class SearchHit:
 class _Query:
     folded: str
     tiers: tuple[tuple[int, tuple[str, ...]], ...]  # (tier, LIKE patterns) best first
+    # Nothing in the query needed escaping: its patterns mean the same without ESCAPE,
+    # which SQLite's trigram index needs.
+    literal: bool
 
 
 def fuzzy_search(
@@ -79,13 +85,21 @@ def fuzzy_search(
     query = _classify(text)
     if query is None or limit <= 0:
         return []
+    dialect = session.get_bind().dialect.name
     found: dict[tuple[Kind, int], tuple[tuple[Any, ...], Any]] = {}
     for tier, patterns in query.tiers:
         if tier >= CONTAINS and len(found) >= limit:
             break  # the page is full of better hits
         for kind in KINDS:
             already = sum(1 for found_kind, _ in found if found_kind == kind)
-            statement = _SOURCES[kind].matching(user, patterns, limit + already)
+            source, size = _SOURCES[kind], limit + already
+            if dialect == "postgresql":
+                condition = source.found_by_function(patterns, size)
+            elif query.literal:
+                condition = source.in_index(patterns)
+            else:
+                condition = source.like(patterns)
+            statement = source.base(user).where(condition).order_by(*source.order).limit(size)
             for row in session.execute(statement):
                 key = (kind, row.id)
                 if key not in found:
@@ -113,7 +127,7 @@ def _classify(text: str) -> _Query | None:
         tiers.append((CONTAINS, (f"%{typed}%",)))
     if _LATIN_WORD.fullmatch(folded) and TYPO_MIN_LETTERS <= len(folded) <= TYPO_MAX_LETTERS:
         tiers.append((TYPO, tuple(f"%{pattern}%" for pattern in _one_typo_patterns(folded))))
-    return _Query(folded, tuple(tiers))
+    return _Query(folded, tuple(tiers), literal=typed == folded)
 
 
 def _escape(text: str) -> str:
@@ -137,15 +151,30 @@ def _one_typo_patterns(word: str) -> list[str]:
 
 @dataclass(frozen=True)
 class _Source:
-    """How one kind of record is read: its columns, its live and visible rows."""
+    """How one kind of record is read: its columns, its live and visible rows, and how its
+    search text is matched."""
 
+    table: str
     base: Callable[[CurrentUser], Select[Any]]
+    id: Any
     search_text: Any
     order: tuple[Any, ...]
 
-    def matching(self, user: CurrentUser, patterns: Iterable[str], limit: int) -> Select[Any]:
-        found = or_(*(self.search_text.like(pattern, escape="\\") for pattern in patterns))
-        return self.base(user).where(found).order_by(*self.order).limit(limit)
+    def like(self, patterns: Iterable[str]) -> ColumnElement[bool]:
+        """The search text matched as it is, row by row (SQLite, for what needed escapes)."""
+        return or_(*(self.search_text.like(pattern, escape="\\") for pattern in patterns))
+
+    def found_by_function(self, patterns: Iterable[str], limit: int) -> ColumnElement[bool]:
+        """PostgreSQL: the rows mc_search_ids finds through pg_trgm's index (which row-level
+        security would keep a LIKE here from using); the policy still filters them."""
+        found = func.mc_search_ids(self.table, literal(list(patterns), ARRAY(Text)), limit)
+        return self.id.in_(select(found))
+
+    def in_index(self, patterns: Iterable[str]) -> ColumnElement[bool]:
+        """SQLite: the rows its FTS5 trigram table finds, for patterns without escapes."""
+        index = search_table(self.table)
+        found = or_(*(index.c.search_text.like(pattern) for pattern in patterns))
+        return self.id.in_(select(index.c.rowid).where(found))
 
 
 def _customers(user: CurrentUser) -> Select[Any]:
@@ -179,8 +208,16 @@ def _contacts(user: CurrentUser) -> Select[Any]:
 
 
 _SOURCES: Mapping[Kind, _Source] = {
-    "customer": _Source(_customers, Customer.search_text, (Customer.name_pinyin, Customer.id)),
-    "contact": _Source(_contacts, Contact.search_text, (Contact.name_pinyin, Contact.id)),
+    "customer": _Source(
+        "customers",
+        _customers,
+        Customer.id,
+        Customer.search_text,
+        (Customer.name_pinyin, Customer.id),
+    ),
+    "contact": _Source(
+        "contacts", _contacts, Contact.id, Contact.search_text, (Contact.name_pinyin, Contact.id)
+    ),
 }
 _FIELDS: Mapping[Kind, tuple[tuple[str, ...], Callable[[Mapping[str, Any]], SearchFields]]] = {
     "customer": (CUSTOMER_SEARCH_COLUMNS, customer_search_fields),

@@ -11,6 +11,7 @@ from typing import Any, ClassVar
 from sqlalchemy import CheckConstraint, ForeignKey, Index, MetaData, func, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
+from db.sqlite_search import is_search_table
 from db.types import ExactDecimal, UtcDateTime
 
 NAMING_CONVENTION = {
@@ -142,9 +143,12 @@ def live_unique(table: str, *columns: str) -> Index:
 def made_here(dialect: str) -> Callable[..., bool]:
     """Alembic's `include_object` for a database of `dialect`: leaves out what the models
     make on another database only (`Index(...).ddl_if(dialect=...)`), which autogenerate
-    would otherwise take for missing."""
+    would otherwise take for missing, and SQLite's FTS5 tables, which the models do not
+    describe."""
 
-    def include(schema_object: Any, *_: Any) -> bool:
+    def include(schema_object: Any, name: str | None, kind: str, *_: Any) -> bool:
+        if kind == "table" and is_search_table(name):
+            return False  # SQLite's FTS5 tables, made by the migrations
         # SQLAlchemy keeps ddl_if's condition here; there is no public accessor.
         condition = getattr(schema_object, "_ddl_if", None)
         return condition is None or condition.dialect in (None, dialect)

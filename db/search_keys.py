@@ -9,13 +9,17 @@ anywhere (`%q%`):
 - name: the name (a customer's short and English names too);
 - pinyin: the name's full pinyin, one token a reading of the name — the reading pypinyin
   gives the whole name (phrases: 重庆 chongqing, 银行 yinhang), and for each polyphonic
-  character each of its other readings (乐: le and yue; 单: dan, shan and chan), so that
-  every reading of every character finds the record;
+  character of POLYPHONES each of its other readings, one character at a time (乐华: lehua
+  and yuehua; 单田芳: dantianfang, shantianfang, chantianfang), so that every reading of a
+  polyphonic character finds the record. POLYPHONES holds the characters whose readings
+  differ in everyday words, names and places, with those readings; pypinyin's own lists
+  add archaic and dialect readings to nearly every character (有 wei, 司 ci, 车 ju), which
+  made a company's text three times longer (540 characters) and its index as much bigger;
 - initials: the initials of those readings (华夏 hx);
 - mnemonic; phone (digits only: 010-8888 1234 is 01088881234); email; address;
-- and, marked with `~` so that they never rank as a name, every Chinese character of the
-  name and every pair of neighbouring ones: a query of one or two characters (华, 华夏) is
-  then a whole token, which pg_trgm can look up, where a bare `%华%` it cannot.
+- and, marked with GRAM_MARK so that they never rank as a name, every Chinese character of
+  the name and every pair of neighbouring ones: a query of one or two characters (华, 华夏)
+  is then a whole token, which pg_trgm can look up, where a bare `%华%` it cannot.
 
 The text is derived: a change of these rules is a migration that fills the column again.
 """
@@ -31,7 +35,9 @@ from functools import lru_cache
 from pypinyin import Style, pinyin
 from pypinyin.constants import RE_HANS
 
-GRAM_MARK = "~"
+# A CJK compatibility ideograph: a letter to pg_trgm (so 豈京 is a word of its own, apart
+# from a name 京), and never in a folded query or value (NFKC makes it 豈).
+GRAM_MARK = "\uf900"
 MAX_READINGS = 16  # a name's pinyin tokens: its reading, then other readings, this many at most
 _HAN = re.compile(RE_HANS.pattern.removeprefix("^(?:").removesuffix(")+$"))
 _LATIN = re.compile(r"[a-z0-9]")
@@ -245,6 +251,31 @@ def _han_run_readings(run: str) -> tuple[tuple[str, ...], ...]:
     )
 
 
-@lru_cache(maxsize=30_000)
 def _character_readings(character: str) -> tuple[str, ...]:
-    return tuple(pinyin(character, style=Style.NORMAL, heteronym=True)[0])
+    return POLYPHONES.get(character, ())
+
+
+# Polyphonic characters (多音字) as names, companies and places use them, with their readings
+# without tones (a difference of tone alone is none here): the reading of a word is
+# pypinyin's; these are the others a user may type.
+_POLYPHONE_TABLE = """
+        乐:le,yue 行:xing,hang 长:chang,zhang 重:zhong,chong 朝:chao,zhao 藏:cang,zang
+        传:chuan,zhuan 单:dan,shan,chan 都:du,dou 和:he,huo,hu 会:hui,kuai 降:jiang,xiang
+        觉:jue,jiao 卡:ka,qia 了:le,liao 率:lv,shuai 绿:lv,lu 落:luo,lao,la 秘:mi,bi 区:qu,ou
+        仇:chou,qiu 朴:pu,piao,po 省:sheng,xing 盛:sheng,cheng 石:shi,dan 属:shu,zhu 说:shuo,shui
+        宿:su,xiu 调:tiao,diao 度:du,duo 冯:feng,ping 盖:gai,ge 广:guang,an 解:jie,xie 模:mo,mu
+        便:bian,pian 曾:ceng,zeng 查:cha,zha 参:can,shen,cen 差:cha,chai,ci 称:cheng,chen
+        种:zhong,chong 转:zhuan,zhuai 着:zhe,zhao,zhuo 血:xue,xie 员:yuan,yun 约:yue,yao
+        折:zhe,she 殷:yin,yan 翟:zhai,di 缪:miao,mou 覃:qin,tan 尉:wei,yu 万:wan,mo 俟:si,qi
+        厦:xia,sha 番:fan,pan 蚌:bang,beng 六:liu,lu 莎:sha,suo 车:che,ju 大:da,dai 给:gei,ji
+        角:jiao,jue 校:xiao,jiao 系:xi,ji 薄:bo,bao 奇:qi,ji 尾:wei,yi 圈:quan,juan 弹:dan,tan
+        泊:bo,po 铅:qian,yan 堡:bao,bu,pu 浒:hu,xu 乘:cheng,sheng 强:qiang,jiang 雀:que,qiao
+        塞:sai,se 色:se,shai 似:si,shi 提:ti,di 吓:xia,he 削:xiao,xue 叶:ye,xie 扎:zha,za
+        粘:zhan,nian 柏:bai,bo 汤:tang,shang 陆:lu,liu 牟:mou,mu 那:na,nei 拓:tuo,ta 阿:a,e
+        埔:pu,bu 曝:pu,bao 蕃:fan,bo 得:de,dei 地:di,de 的:de,di 还:hai,huan 将:jiang,qiang
+        露:lu,lou 剥:bo,bao 恶:e,wu 期:qi,ji 畜:chu,xu 炮:pao,bao 刨:pao,bao 蔓:man,wan 择:ze,zhai
+        """
+POLYPHONES: dict[str, tuple[str, ...]] = {
+    character: tuple(readings.split(","))
+    for character, readings in (entry.split(":") for entry in _POLYPHONE_TABLE.split())
+}

@@ -1,6 +1,8 @@
 """The fuzzy query's search text (db/search_keys.py) on customers and contacts, filled for
-every row, and on PostgreSQL pg_trgm (a contrib extension any PostgreSQL 13+ has, which a
-database owner may create) with a GIN index of the live rows' text.
+every row, and its index: on PostgreSQL pg_trgm (a contrib extension any PostgreSQL 13+ has,
+which a database owner may create) with a GIN index of the live rows' text, read through
+mc_search_ids (db/security_functions.py); on SQLite an FTS5 trigram table for each
+(db/sqlite_search.py).
 
 Revision ID: 0011
 Revises: 0010
@@ -13,6 +15,7 @@ from typing import Any
 import sqlalchemy as sa
 from alembic import op
 
+from db import security
 from db.ddl import create_sqlite_audit_triggers
 from db.models.customers import (
     CONTACT_SEARCH_COLUMNS,
@@ -21,6 +24,8 @@ from db.models.customers import (
     customer_search_fields,
 )
 from db.search_keys import SearchFields, search_text
+from db.security_functions import SEARCH_SIGNATURE, search_function
+from db.sqlite_search import create_search_table, drop_search_table
 
 revision: str = "0011"
 down_revision: str | None = "0010"
@@ -39,6 +44,9 @@ def upgrade() -> None:
     postgresql = bind.dialect.name == "postgresql"
     if postgresql:
         op.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+        # For this transaction: a GIN index over a million rows builds in half the time
+        # with room to sort its entries in memory (the default is 64MB).
+        op.execute("SET LOCAL maintenance_work_mem = '512MB'")
     for table, (columns, fields_of) in TABLES.items():
         op.add_column(table, sa.Column("search_text", sa.Text()))
         if postgresql:
@@ -51,15 +59,23 @@ def upgrade() -> None:
             _fill_sqlite(bind, table, columns, fields_of)
             # The audit triggers list the columns they record: the search text joins them.
             create_sqlite_audit_triggers(bind, table)
+            create_search_table(bind, table)
+    if postgresql:
+        op.execute(search_function())
+        # The new function's owner and grants, for this database's roles.
+        security.install(bind)
 
 
 def downgrade() -> None:
     bind = op.get_bind()
+    if bind.dialect.name == "postgresql":
+        op.execute(f"DROP FUNCTION IF EXISTS {SEARCH_SIGNATURE}")
     for table in TABLES:
         if bind.dialect.name == "postgresql":
             op.drop_index(f"ix_{table}_live_search", table_name=table)
             op.drop_column(table, "search_text")
         else:
+            drop_search_table(bind, table)
             _drop_sqlite_audit_triggers(table)
             op.drop_column(table, "search_text")  # plain DROP COLUMN, not a batch rebuild
             create_sqlite_audit_triggers(bind, table)
@@ -81,7 +97,9 @@ def _rows(bind: sa.Connection, table: str, columns: Sequence[str]) -> Iterator[S
 
 
 def _texts(
-    rows: Sequence[Any], columns: Sequence[str], fields_of: Callable[[Mapping[str, Any]], SearchFields]
+    rows: Sequence[Any],
+    columns: Sequence[str],
+    fields_of: Callable[[Mapping[str, Any]], SearchFields],
 ) -> Iterator[tuple[int, str]]:
     for row in rows:
         yield row[0], search_text(fields_of(dict(zip(columns, row[1:], strict=True))))
