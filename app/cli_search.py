@@ -26,7 +26,7 @@ Translate = Callable[[str, str], str]
 DEFAULT_LIMIT = 20
 EXIT_OK = 0
 # Who searches where the database gives the command line full rights: nobody in particular.
-_COMMAND_LINE = CurrentUser(
+COMMAND_LINE = CurrentUser(
     user_id=0,
     username="mediacrm-cli",
     display_name="mediacrm-cli",
@@ -64,12 +64,11 @@ def _limit(value: str) -> int:
 def _search(args: argparse.Namespace, ctx: Context) -> int:
     ctx.require_current_schema()
     with ctx.session() as session:
-        user = login_user(session, ctx) or with_every_right(_COMMAND_LINE)
+        user = login_user(session, ctx) or with_every_right(COMMAND_LINE)
         hits = fuzzy_search(session, user, args.text, args.limit)
     if args.json:
         found = [
-            {"kind": hit.kind, "id": hit.id, "name": hit.name, "field": hit.field}
-            for hit in hits
+            {"kind": hit.kind, "id": hit.id, "name": hit.name, "field": hit.field} for hit in hits
         ]
         print(json.dumps(found, ensure_ascii=False))
         return EXIT_OK
