@@ -145,8 +145,8 @@ class MainWindow(QMainWindow):
         """The global search, at the menu bar's right, for whoever may see customers."""
         self.search_box = GlobalSearchBox(self._search, self._language)
         self.search_box.record_requested.connect(self._open_search_hit)
-        self.search_box.setVisible(self._logged_in.user.may("customers", "view"))
         self.menuBar().setCornerWidget(self.search_box, Qt.Corner.TopRightCorner)
+        self.search_box.setVisible(self._logged_in.user.may("customers", "view"))
 
     def _search(self, text: str) -> list[SearchHit]:
         """Runs in a search thread: a session of its own, no widget touched."""

@@ -38,6 +38,7 @@ SCENE_MODULES = [
     "ui.screenshot_scenes_customer_tools",
     "ui.screenshot_scenes_customer_work",
     "ui.screenshot_scenes_worklog",
+    "ui.screenshot_scenes_search",
 ]
 LANGUAGES = ("zh_CN", "en")
 OUTPUT_DIR = Path(__file__).resolve().parent.parent / "docs" / "screenshots"

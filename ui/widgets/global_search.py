@@ -45,6 +45,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 2
 HTML_ROLE = Qt.ItemDataRole.UserRole + 3
 DELAY_MS = 60  # a keystroke's search starts this soon (typing fast asks for the last only)
 POPUP_ROWS = 12
+BOX_WIDTH, POPUP_WIDTH = 300, 460
 MARK = "#fff2a8"  # the matched part's background: a highlighter's yellow
 
 
@@ -69,7 +70,7 @@ def marked(text: str, spans: Sequence[tuple[int, int]]) -> str:
     for start, end in spans:
         parts.append(html.escape(text[last:start]))
         part = html.escape(text[start:end])
-        parts.append(f'<span style="background-color:{MARK}"><b>{part}</b></span>')
+        parts.append(f'<span style="background-color:{MARK}; color:#000"><b>{part}</b></span>')
         last = end
     parts.append(html.escape(text[last:]))
     return "".join(parts)
@@ -93,7 +94,7 @@ def hit_html(hit: SearchHit) -> str:
         details.append(f"{field_name(hit.field)}: {marked(hit.shown, hit.spans)}")
     elif hit.field != "name":
         details.append(field_name(hit.field))
-    return f'{name}&nbsp;&nbsp;<span style="color:gray">{" · ".join(details)}</span>'
+    return f'{name}&nbsp;&nbsp;<span class="details">{" · ".join(details)}</span>'
 
 
 def hit_text(hit: SearchHit) -> str:
@@ -140,6 +141,11 @@ class HitDelegate(QStyledItemDelegate):
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         color = option.palette.color(role).name()
+        # The details in grey, but in the text colour on a selected row's highlight.
+        details = (
+            color if selected else option.palette.color(QPalette.ColorRole.PlaceholderText).name()
+        )
+        document.setDefaultStyleSheet(f".details {{ color: {details}; }}")
         document.setHtml(f'<div style="color:{color}">{rich}</div>')
         return document
 
@@ -162,7 +168,7 @@ class GlobalSearchBox(QLineEdit):
         self.setPlaceholderText(
             QCoreApplication.translate("GlobalSearch", "Search customers and contacts (Ctrl+K)")
         )
-        self.setMinimumWidth(280)
+        self.setFixedWidth(BOX_WIDTH)
         self.model = QStandardItemModel(self)
         self.popup = QListView(self)  # a window of its own (Popup), deleted with the box
         self.popup.setObjectName("global_search_popup")
@@ -181,6 +187,10 @@ class GlobalSearchBox(QLineEdit):
         self.searcher.failed.connect(self._on_searcher_failed)
         self.textEdited.connect(self._on_text_edited)
         self.returnPressed.connect(self._open_current)
+
+    def sizeHint(self) -> QSize:
+        """A menu bar lays its corner widget out by the size hint alone."""
+        return QSize(BOX_WIDTH, super().sizeHint().height())
 
     def focus_for_search(self) -> None:
         """Ctrl+K: the box takes the keyboard with its text selected, its hits shown again."""
@@ -223,9 +233,13 @@ class GlobalSearchBox(QLineEdit):
     def _show_popup(self) -> None:
         rows = min(self.model.rowCount(), POPUP_ROWS)
         height = max(self.popup.sizeHintForRow(0), 1) * rows + 2 * self.popup.frameWidth()
-        width = max(self.width(), 420)
+        width = max(self.width(), POPUP_WIDTH)
         below = self.mapToGlobal(QPoint(self.width() - width, self.height()))
-        self.popup.setGeometry(below.x(), below.y(), width, height)
+        # Within the window, which is on the screen: a list under the box at the window's
+        # right edge would otherwise reach past it.
+        window = self.window().geometry()
+        left = max(window.left(), min(below.x(), window.right() - width))
+        self.popup.setGeometry(left, below.y(), width, height)
         self.popup.show()
 
     def _open_current(self) -> None:
