@@ -34,6 +34,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtWidgets import QAbstractItemView
+from shiboken6 import isValid
 from sqlalchemy import Connection, Engine, event
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
@@ -480,12 +481,18 @@ class QueryTableModel(QAbstractTableModel):
         signals = worker.signals
         self._jobs.add(signals)
 
+        # Plain functions, which Qt does not disconnect when the model is deleted: a read
+        # that ends after its list was closed is dropped.
         def done(result: Any) -> None:
+            if not isValid(self):
+                return
             self._jobs.discard(signals)
             on_done(result)
             self._update_loading()
 
         def failed(exc: Exception) -> None:
+            if not isValid(self):
+                return
             self._jobs.discard(signals)
             on_failed(exc)
             self._update_loading()
