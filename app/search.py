@@ -31,10 +31,9 @@ from db.models.customers import (
     CUSTOMER_SEARCH_COLUMNS,
     Contact,
     Customer,
-    contact_search_fields,
-    customer_search_fields,
+    searched_tables,
 )
-from db.search_keys import GRAM_MARK, SearchFields, Token, fold, tokens
+from db.search_keys import GRAM_MARK, Token, fold, tokens
 from db.sqlite_search import search_table
 
 Kind = Literal["customer", "contact"]
@@ -219,14 +218,11 @@ _SOURCES: Mapping[Kind, _Source] = {
         "contacts", _contacts, Contact.id, Contact.search_text, (Contact.name_pinyin, Contact.id)
     ),
 }
-_FIELDS: Mapping[Kind, tuple[tuple[str, ...], Callable[[Mapping[str, Any]], SearchFields]]] = {
-    "customer": (CUSTOMER_SEARCH_COLUMNS, customer_search_fields),
-    "contact": (CONTACT_SEARCH_COLUMNS, contact_search_fields),
-}
+_SEARCHED = searched_tables()
 
 
 def _hit(kind: Kind, row: Any, tier: int, query: str) -> SearchHit:
-    columns, fields_of = _FIELDS[kind]
+    columns, fields_of = _SEARCHED[_SOURCES[kind].table]
     values = {column: getattr(row, column) for column in columns}
     token, matched = _matched_token(tokens(fields_of(values)), tier, query)
     return SearchHit(

@@ -50,8 +50,8 @@ class Token:
 
     field: str
     text: str
-    source: str
     positions: tuple[int, ...]
+    source: str
 
 
 @dataclass(frozen=True)
@@ -94,25 +94,43 @@ def _digits(folded: str) -> str:
 _DIGITS = frozenset("0123456789")
 
 
+def _written(fields: SearchFields) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """The (field, value) pairs matched as written, best first: the names, which the
+    name's pinyin follows, and the rest."""
+    names = [("name", name) for name in fields.names if name]
+    rest = [
+        ("mnemonic", fields.mnemonic),
+        *(("phone", phone) for phone in fields.phones),
+        ("email", fields.email),
+        ("address", fields.address),
+    ]
+    return names, [(field, value) for field, value in rest if value]
+
+
+def _folded(field: str, value: str) -> tuple[str, tuple[int, ...]]:
+    """`fold_positions` of a value; a phone's digits only."""
+    folded, positions = fold_positions(value)
+    if field != "phone":
+        return folded, positions
+    kept = [(c, p) for c, p in zip(folded, positions, strict=True) if c in _DIGITS]
+    return "".join(c for c, _ in kept), tuple(p for _, p in kept)
+
+
 def search_text(fields: SearchFields) -> str:
-    """The record's `search_text`: its tokens' texts, then its name's marked grams."""
-    words: dict[str, None] = {}
-    for name in fields.names:
-        if name:
-            words[fold(name)] = None
+    """The record's `search_text`: its tokens' texts, then its name's marked grams (the
+    texts as `tokens` makes them, without the positions, which cost three times as much)."""
+    names, rest = _written(fields)
+    words = dict.fromkeys(fold(value) for _, value in names)
     main = fields.names[0] if fields.names else None
     if main:
         spellings = _spellings(_segments(fold(main)))
         words.update(dict.fromkeys(full for full, _ in spellings))
         words.update(dict.fromkeys(initials for _, initials in spellings))
-    if fields.mnemonic:
-        words[fold(fields.mnemonic)] = None
-    for phone in fields.phones:
-        if phone:
-            words[_digits(fold(phone))] = None
-    for value in (fields.email, fields.address):
-        if value:
-            words[fold(value)] = None
+    words.update(
+        dict.fromkeys(
+            _digits(fold(value)) if field == "phone" else fold(value) for field, value in rest
+        )
+    )
     words.pop("", None)
     if main:
         words.update(dict.fromkeys(GRAM_MARK + gram for gram in han_grams(fold(main))))
@@ -122,44 +140,27 @@ def search_text(fields: SearchFields) -> str:
 def tokens(fields: SearchFields) -> list[Token]:
     """The record's tokens with the positions a hit highlights, best field first, each
     distinct text once: what `search_text` holds but the grams."""
-    found: list[Token] = [
-        _token("name", name, *fold_positions(name)) for name in fields.names if name
-    ]
+    names, rest = _written(fields)
+    found = [Token(field, *_folded(field, value), value) for field, value in names]
     main = fields.names[0] if fields.names else None
     if main:
         folded, positions = fold_positions(main)
         segments = _segments(folded)
         spellings = _spellings(segments)
         found.extend(
-            _token("pinyin", main, full, _letter_positions(segments, full_choice, positions))
-            for (full, _), full_choice in zip(spellings, _choices(segments), strict=True)
+            Token("pinyin", full, _letter_positions(segments, choice, positions), main)
+            for (full, _), choice in zip(spellings, _choices(segments), strict=True)
         )
         found.extend(
-            _token("initials", main, initials, tuple(positions[start] for _, start in segments))
+            Token("initials", initials, tuple(positions[start] for _, start in segments), main)
             for _, initials in spellings
         )
-    if fields.mnemonic:
-        found.append(_token("mnemonic", fields.mnemonic, *fold_positions(fields.mnemonic)))
-    for phone in fields.phones:
-        if phone:
-            folded, positions = fold_positions(phone)
-            kept = [p for c, p in zip(folded, positions, strict=True) if c in _DIGITS]
-            found.append(_token("phone", phone, _digits(folded), tuple(kept)))
-    if fields.email:
-        found.append(_token("email", fields.email, *fold_positions(fields.email)))
-    if fields.address:
-        found.append(_token("address", fields.address, *fold_positions(fields.address)))
-    seen: set[str] = set()
-    distinct = []
+    found.extend(Token(field, *_folded(field, value), value) for field, value in rest)
+    distinct: dict[str, Token] = {}
     for token in found:
-        if token.text and token.text not in seen:
-            seen.add(token.text)
-            distinct.append(token)
-    return distinct
-
-
-def _token(field: str, source: str, text: str, positions: tuple[int, ...]) -> Token:
-    return Token(field, text, source, positions)
+        if token.text:
+            distinct.setdefault(token.text, token)
+    return list(distinct.values())
 
 
 def han_grams(folded: str) -> list[str]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -244,6 +244,16 @@ CUSTOMER_SEARCH_COLUMNS = (
     "name", "short_name", "english_name", "mnemonic", "phone", "fax", "email", "address",
 )  # fmt: skip
 CONTACT_SEARCH_COLUMNS = ("name", "mnemonic", "mobile", "phone", "email", "address")
+
+
+def searched_tables() -> dict[
+    str, tuple[tuple[str, ...], Callable[[Mapping[str, Any]], SearchFields]]
+]:
+    """Each searched table's search columns and how its SearchFields are made of them."""
+    return {
+        "customers": (CUSTOMER_SEARCH_COLUMNS, customer_search_fields),
+        "contacts": (CONTACT_SEARCH_COLUMNS, contact_search_fields),
+    }
 
 
 def customer_search_text(customer: Customer) -> str:

@@ -17,12 +17,7 @@ from alembic import op
 
 from db import security
 from db.ddl import create_sqlite_audit_triggers
-from db.models.customers import (
-    CONTACT_SEARCH_COLUMNS,
-    CUSTOMER_SEARCH_COLUMNS,
-    contact_search_fields,
-    customer_search_fields,
-)
+from db.models.customers import searched_tables
 from db.search_keys import SearchFields, search_text
 from db.security_functions import SEARCH_SIGNATURE, search_function
 from db.sqlite_search import create_search_table, drop_search_table
@@ -33,10 +28,7 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 CHUNK = 20_000
-TABLES: dict[str, tuple[tuple[str, ...], Callable[[Mapping[str, Any]], SearchFields]]] = {
-    "customers": (CUSTOMER_SEARCH_COLUMNS, customer_search_fields),
-    "contacts": (CONTACT_SEARCH_COLUMNS, contact_search_fields),
-}
+TABLES = searched_tables()
 
 
 def upgrade() -> None:
